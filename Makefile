@@ -1,0 +1,44 @@
+# Pantau: `make run` sets up and opens the dashboard on the demo data; `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell md5sum requirements.txt 2>/dev/null | cut -c1-8)
+PORT ?= 8501
+
+.PHONY: setup data run test test-fast chromium bench clean-data
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+# Builds the demo dataset on first start (a no-op when a dataset version is already active).
+data: setup
+	$(BIN)/python -c "from pantau.demo import ensure_active; print('data aktif:', ensure_active().id)"
+
+run: data
+	$(BIN)/streamlit run app.py --server.port $(PORT)
+
+# Browser tests need Debian's chromium: installed here when missing and we are root (as in CI);
+# otherwise those tests skip and say why.
+chromium:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    echo "installing chromium for the browser tests"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null) \
+	      || echo "chromium could not be installed: browser tests will be skipped"; \
+	  else echo "chromium missing and not root: browser tests will be skipped"; fi; \
+	fi
+
+test: setup chromium
+	$(BIN)/python -m pytest -q
+
+test-fast: setup
+	$(BIN)/python -m pytest -q -m "not browser"
+
+clean-data:
+	rm -rf data/versions

@@ -1,0 +1,11 @@
+"""Pantau: the entrypoint. Navigation over the pages in `pages/` (each page sets itself up, so it also runs alone)."""
+import streamlit as st
+
+from pantau import tampilan
+from pantau.i18n import t
+
+lang = tampilan.bahasa_url()
+HALAMAN = [
+    st.Page("pages/metodologi.py", title=t("metodologi.menu", lang), icon="📘", url_path="metodologi"),
+]
+st.navigation(HALAMAN).run()
