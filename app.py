@@ -6,6 +6,7 @@ from pantau.i18n import t
 
 lang = tampilan.bahasa_url()
 HALAMAN = [
+    st.Page("pages/blm.py", title=t("blm.menu", lang), icon="💰", url_path="blm"),
     st.Page("pages/metodologi.py", title=t("metodologi.menu", lang), icon="📘", url_path="metodologi"),
 ]
 st.navigation(HALAMAN).run()

@@ -65,9 +65,9 @@ def batang_bertumpuk(df: pd.DataFrame, x: str, y: str, warna: str, kelompok_warn
 def batang_peringkat(df: pd.DataFrame, label: str, nilai: str, lang: str, satuan: str = "rupiah",
                      judul: str = "", kode: str = "kode", warna: list[str] | None = None) -> go.Figure:
     """A ranked horizontal bar chart (largest on top), one bar per region, code in customdata."""
-    urut = df.sort_values(nilai, ascending=False)
+    urut = df.assign(_warna=warna or "#0b4f9c").sort_values(nilai, ascending=False)
     fig = go.Figure(go.Bar(y=urut[label], x=urut[nilai], orientation="h", customdata=urut[[kode]].to_numpy(),
-                           marker_color=warna or "#0b4f9c", hovertext=teks_nilai(urut[nilai], satuan, lang),
+                           marker_color=urut["_warna"], hovertext=teks_nilai(urut[nilai], satuan, lang),
                            hovertemplate="%{y}: %{hovertext}<extra></extra>"))
     fig.update_yaxes(autorange="reversed", type="category")
     return rapikan(fig, lang, judul, tinggi=max(300, 26 * len(urut) + 80), satuan_y="", satuan_x=satuan)

@@ -8,7 +8,7 @@ CSS = """
 .pantau-kartu {padding: .6rem .9rem; margin-bottom: .6rem; background: #f7f8fa; border-radius: 6px;
                min-height: 7.2rem;}
 .pantau-label {font-size: .95rem; color: #333; font-weight: 600;}
-.pantau-nilai {font-size: 1.9rem; font-weight: 700; color: #111; line-height: 1.25;}
+.pantau-nilai {font-size: clamp(1.3rem, 2.2vw, 1.9rem); font-weight: 700; color: #111; line-height: 1.25;}
 .pantau-catatan {font-size: .9rem; font-weight: 600;}
 .pantau-tag {display: inline-block; font-size: .75rem; padding: 0 .4rem; border: 1px solid #777;
              border-radius: 4px; color: #444; margin-top: .2rem;}

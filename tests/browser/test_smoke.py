@@ -5,7 +5,7 @@ from tests.browser.conftest import buka
 
 def test_app_opens(halaman):
     buka(halaman, "/", "app")
-    assert halaman.get_by_role("heading", name="Metodologi").count() >= 1
+    assert halaman.locator("[data-testid='stSidebarNav']").count() == 1
     assert halaman.keluar == []
 
 
