@@ -1,6 +1,8 @@
 """Page setup shared by every page: page config, the app's CSS (cards, tags) and the language."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 CSS = """
@@ -16,8 +18,21 @@ CSS = """
 """
 
 
+def _lewat_navigasi_app() -> None:
+    """A fresh server that is first asked for `/blm` (not `/`) runs `pages/blm.py` through Streamlit's
+    old pages-folder mode, bypassing `app.py` and its navigation. Switch that mode off and rerun, so
+    `app.py` runs and shows the app's own navigation for the same URL."""
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+    ctx = get_script_run_ctx()
+    if PagesManager.uses_pages_directory and ctx is not None and Path(ctx.main_script_path).name == "app.py":
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def siapkan(judul: str = "Pantau") -> None:
     """Call first on every page (works for the entrypoint and for a page run on its own)."""
+    _lewat_navigasi_app()
     st.set_page_config(page_title=judul, page_icon="📊", layout="wide", initial_sidebar_state="expanded")
     st.markdown(CSS, unsafe_allow_html=True)
 
