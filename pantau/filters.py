@@ -36,8 +36,13 @@ def nama_wilayah(kode: str, lang: str = "id") -> str:
     return baris.nama.iloc[0] if len(baris) else kode
 
 
+_DIKELOLA = {*PARAM_WILAYAH, "tahun", "program", "lang"}
+
+
 def _tulis_url(p: Pilihan) -> None:
-    st.query_params.from_dict(p.ke_url())
+    """Write the filter to the URL, keeping the parameters a page owns (e.g. `periode`, `target`)."""
+    lain = {k: v for k, v in st.query_params.to_dict().items() if k not in _DIKELOLA}
+    st.query_params.from_dict({**lain, **p.ke_url()})
 
 
 def _pilihan_sekarang() -> Pilihan:

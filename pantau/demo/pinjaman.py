@@ -133,12 +133,14 @@ def _langkah(b: _Buku, t: int, t_akhir: int, rng) -> dict[str, np.ndarray]:
             "tunggakan_angsuran": b.tunggak.copy(), "siklus": b.siklus.copy()}
 
 
-def _bulan_upk(bkm_idx: np.ndarray, n_bkm: int, f: dict, faktor: np.ndarray, modal: np.ndarray, rng) -> dict:
+def _bulan_upk(bkm_idx: np.ndarray, n_bkm: int, f: dict, faktor: np.ndarray, laba_ditahan: np.ndarray, rng) -> dict:
     pendapatan = np.bincount(bkm_idx, f["jasa_dibayar_rp"] * f["ada"], n_bkm).astype(np.int64)
     biaya = (pendapatan / faktor * rng.uniform(0.9, 1.1, n_bkm)).astype(np.int64)
     saldo = np.bincount(bkm_idx, f["saldo_pinjaman_rp"], n_bkm)
-    np.maximum(modal + pendapatan - biaya, 0, out=modal)
-    return {"pendapatan_rp": pendapatan, "biaya_rp": biaya, "modal_rp": modal.copy(),
+    # a tenth of the surplus stays in the fund (the rest goes to the BKM and its reserves); the fund's
+    # capital is what is out on loan plus a cash buffer plus that retained surplus
+    np.maximum(laba_ditahan + (pendapatan - biaya) // 10, 0, out=laba_ditahan)
+    return {"pendapatan_rp": pendapatan, "biaya_rp": biaya, "modal_rp": (saldo * 1.3).astype(np.int64) + laba_ditahan,
             "cadangan_risiko_rp": (saldo * 0.03).astype(np.int64), "aktif": saldo > 0}
 
 
@@ -149,7 +151,7 @@ def simulasi(daftar: pd.DataFrame, sehat: dict[str, str], rng: np.random.Generat
     b = _buku(daftar, sehat, bulan0, rng)
     bkm, bkm_idx = np.unique(daftar.kode_bkm.to_numpy(), return_inverse=True)
     faktor = np.array([PERILAKU[sehat[k]][2] for k in bkm])
-    modal = np.bincount(bkm_idx, b.pokok_dasar * 1.2, len(bkm)).astype(np.int64)
+    laba_ditahan = np.zeros(len(bkm), np.int64)
     t_akhir = (AKHIR.year - bulan0.year) * 12 + AKHIR.month - 1
     kolom_ksm = (daftar.kode_ksm.to_numpy(), daftar.kode_bkm.to_numpy(), daftar.kode_kelurahan.to_numpy())
     tahun, ksm_rows, upk_rows = bulan0.year, [], []
@@ -157,7 +159,7 @@ def simulasi(daftar: pd.DataFrame, sehat: dict[str, str], rng: np.random.Generat
         periode = (bulan0 + pd.DateOffset(months=t)).date()
         f = _langkah(b, t, t_akhir, rng)
         ksm_rows.append(_frame_ksm(kolom_ksm, f, periode))
-        upk_rows.append(_frame_upk(bkm, _bulan_upk(bkm_idx, len(bkm), f, faktor, modal, rng), periode))
+        upk_rows.append(_frame_upk(bkm, _bulan_upk(bkm_idx, len(bkm), f, faktor, laba_ditahan, rng), periode))
         if periode.month == 12:
             yield tahun, pd.concat(ksm_rows, ignore_index=True), pd.concat(upk_rows, ignore_index=True)
             tahun, ksm_rows, upk_rows = tahun + 1, [], []

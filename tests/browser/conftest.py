@@ -123,3 +123,10 @@ def buka(page, path: str, nama: str, lebar: int = 1366, tinggi: int = 900):
     assert page.locator("[data-testid='stException']").count() == 0, f"error box on {path}"
     assert page.locator("[data-testid='stAlertContentError']").count() == 0, f"error message on {path}"
     return page
+
+
+def grafik_tergambar(page, minimal: int, batas_ms: int = 30_000) -> int:
+    """Wait until at least `minimal` Plotly charts have drawn their SVG; returns how many there are."""
+    page.wait_for_function(
+        f"() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= {minimal}", timeout=batas_ms)
+    return page.locator(".js-plotly-plot").count()

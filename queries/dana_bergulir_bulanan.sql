@@ -1,0 +1,35 @@
+-- dana_bergulir_bulanan: the area's loan book month by month, split by the number of overdue instalments.
+-- grain: periode × tunggakan_angsuran (every month with loans up to December of $tahun_akhir, from the first month of data, so cumulative sums can start at the beginning)
+-- params: $wilayah (text prefix), $tahun_akhir (int), $program (text[], empty = all; keeps kelurahan where one of them ran, since loans carry no programme)
+-- columns: periode (date), tunggakan_angsuran (instalments), ksm_aktif (KSM in the loan book), ksm_bersaldo (KSM with outstanding > 0), saldo_rp (rupiah), pencairan_rp (rupiah), pinjaman_baru (loans disbursed), pokok_jatuh_tempo_rp (rupiah), pokok_dibayar_rp (rupiah)
+with lokasi as (
+    select distinct kode_kelurahan
+    from lokasi_program
+    where len($program) = 0 or list_contains($program, program)
+),
+
+pinjaman as (
+    select periode, tunggakan_angsuran, saldo_pinjaman_rp, pencairan_rp, pokok_jatuh_tempo_rp, pokok_dibayar_rp
+    from pinjaman_bulanan
+    where tahun <= $tahun_akhir
+      and starts_with(kode_kelurahan, $wilayah)
+      and kode_kelurahan in (select kode_kelurahan from lokasi)
+),
+
+final as (
+    select
+        periode,
+        tunggakan_angsuran,
+        count(*)::bigint as ksm_aktif,
+        count(*) filter (where saldo_pinjaman_rp > 0)::bigint as ksm_bersaldo,
+        sum(saldo_pinjaman_rp)::bigint as saldo_rp,
+        sum(pencairan_rp)::bigint as pencairan_rp,
+        count(*) filter (where pencairan_rp > 0)::bigint as pinjaman_baru,
+        sum(pokok_jatuh_tempo_rp)::bigint as pokok_jatuh_tempo_rp,
+        sum(pokok_dibayar_rp)::bigint as pokok_dibayar_rp
+    from pinjaman
+    group by periode, tunggakan_angsuran
+)
+
+select * from final
+order by periode, tunggakan_angsuran

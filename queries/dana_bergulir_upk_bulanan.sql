@@ -1,0 +1,99 @@
+-- dana_bergulir_upk_bulanan: the parts of the POB indicators (LAR, PAR, RR, CCr, ROI) per UPK for the 12 months up to the report month.
+-- grain: kode_bkm × periode (the 12 months ending at $periode; CCr and ROI parts are January to that month of its year)
+-- params: $wilayah (text prefix), $program (text[], empty = all; keeps kelurahan where one of them ran), $periode (date, the report month), $tunggakan_berisiko (int, overdue instalments that make a loan "at risk")
+-- columns: kode_bkm, kode_kelurahan, nama_bkm, periode (date), ksm_aktif, ksm_bersaldo (KSM with outstanding > 0), ksm_berisiko (of those, arrears ≥ $tunggakan_berisiko), saldo_rp (rupiah), saldo_berisiko_rp (rupiah), pendapatan_ytd_rp (rupiah), biaya_ytd_rp (rupiah), bulan_ytd (months with accounts), modal_rp (rupiah)
+-- example: tunggakan_berisiko=3
+with lokasi as (
+    select distinct kode_kelurahan
+    from lokasi_program
+    where len($program) = 0 or list_contains($program, program)
+),
+
+nama as (
+    select kode_bkm, min(nama_bkm) as nama_bkm
+    from lokasi_program
+    group by kode_bkm
+),
+
+pinjaman as (
+    select kode_bkm, kode_kelurahan, periode, saldo_pinjaman_rp, tunggakan_angsuran
+    from pinjaman_bulanan
+    where tahun between year(cast($periode as date)) - 1 and year(cast($periode as date))
+      and periode > cast($periode as date) - interval 12 month
+      and periode <= cast($periode as date)
+      and starts_with(kode_kelurahan, $wilayah)
+      and kode_kelurahan in (select kode_kelurahan from lokasi)
+),
+
+keuangan as (
+    select kode_bkm, kode_kelurahan, periode, tahun, pendapatan_rp, biaya_rp, modal_rp
+    from upk_keuangan_bulanan
+    where tahun between year(cast($periode as date)) - 1 and year(cast($periode as date))
+      and periode <= cast($periode as date)
+      and starts_with(kode_kelurahan, $wilayah)
+      and kode_kelurahan in (select kode_kelurahan from lokasi)
+),
+
+pinjaman_upk as (
+    select
+        kode_bkm,
+        kode_kelurahan,
+        periode,
+        count(*)::bigint as ksm_aktif,
+        count(*) filter (where saldo_pinjaman_rp > 0)::bigint as ksm_bersaldo,
+        count(*) filter (where saldo_pinjaman_rp > 0 and tunggakan_angsuran >= $tunggakan_berisiko)::bigint
+            as ksm_berisiko,
+        sum(saldo_pinjaman_rp)::bigint as saldo_rp,
+        coalesce(sum(saldo_pinjaman_rp) filter (where tunggakan_angsuran >= $tunggakan_berisiko), 0)::bigint
+            as saldo_berisiko_rp
+    from pinjaman
+    group by kode_bkm, kode_kelurahan, periode
+),
+
+keuangan_ytd as (
+    select
+        kode_bkm,
+        kode_kelurahan,
+        periode,
+        (sum(pendapatan_rp) over tahun_berjalan)::bigint as pendapatan_ytd_rp,
+        (sum(biaya_rp) over tahun_berjalan)::bigint as biaya_ytd_rp,
+        (count(*) over tahun_berjalan)::bigint as bulan_ytd,
+        modal_rp
+    from keuangan
+    window tahun_berjalan as (partition by kode_bkm, tahun order by periode)
+),
+
+keuangan_tren as (
+    select *
+    from keuangan_ytd
+    where periode > cast($periode as date) - interval 12 month
+),
+
+gabung as (
+    select
+        coalesce(p.kode_bkm, k.kode_bkm) as kode_bkm,
+        coalesce(p.kode_kelurahan, k.kode_kelurahan) as kode_kelurahan,
+        coalesce(p.periode, k.periode) as periode,
+        coalesce(p.ksm_aktif, 0) as ksm_aktif,
+        coalesce(p.ksm_bersaldo, 0) as ksm_bersaldo,
+        coalesce(p.ksm_berisiko, 0) as ksm_berisiko,
+        coalesce(p.saldo_rp, 0) as saldo_rp,
+        coalesce(p.saldo_berisiko_rp, 0) as saldo_berisiko_rp,
+        k.pendapatan_ytd_rp,
+        k.biaya_ytd_rp,
+        k.bulan_ytd,
+        k.modal_rp
+    from pinjaman_upk as p
+    full join keuangan_tren as k on k.kode_bkm = p.kode_bkm and k.periode = p.periode
+),
+
+final as (
+    select
+        g.kode_bkm, g.kode_kelurahan, n.nama_bkm, g.periode, g.ksm_aktif, g.ksm_bersaldo, g.ksm_berisiko,
+        g.saldo_rp, g.saldo_berisiko_rp, g.pendapatan_ytd_rp, g.biaya_ytd_rp, g.bulan_ytd, g.modal_rp
+    from gabung as g
+    left join nama as n on n.kode_bkm = g.kode_bkm
+)
+
+select * from final
+order by kode_bkm, periode
