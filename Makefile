@@ -4,8 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell md5sum requirements.txt 2>/dev/null | cut -c1-8)
 PORT ?= 8501
+# Folder of GeoJSON boundaries keyed by Kemendagri code (e.g. `make run BATAS=../shared/geo`); empty = data/boundaries
+BATAS ?=
+export PANTAU_BATAS := $(if $(BATAS),$(abspath $(BATAS)),)
 
-.PHONY: setup data run test test-fast chromium bench clean-data
+.PHONY: setup data run test test-fast chromium bench load clean-data
 
 setup: $(STAMP)
 
@@ -39,6 +42,14 @@ test: setup chromium
 
 test-fast: setup
 	$(BIN)/python -m pytest -q -m "not browser"
+
+# National-scale benchmark against the budgets of design.md §5 (generates bench/data on first use, ~2 min).
+bench: setup
+	$(BIN)/python bench/run.py
+
+# 10 concurrent sessions against one local server for a bounded time (errors, page-time percentiles, memory).
+load: setup chromium
+	$(BIN)/python bench/load.py
 
 clean-data:
 	rm -rf data/versions

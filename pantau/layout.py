@@ -95,11 +95,23 @@ def _kepala(judul: str, p: Pilihan) -> list[tuple[str, str]]:
             (t("umum.ekspor.diunduh", p.lang), fmt.tanggal(date.today(), lang=p.lang))]
 
 
+BARIS_TAMPIL = 1000
+
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def _terformat(df: pd.DataFrame, format_kolom: dict[str, str], lang: str) -> pd.DataFrame:
+    return fmt.tabel(df, format_kolom, lang=lang)
+
+
 def tabel(df: pd.DataFrame, nama_file: str, p: Pilihan, format_kolom: dict[str, str] | None = None,
-          judul: str = "", key: str | None = None) -> None:
-    """A readable table (numbers in the locale's format) with CSV and XLSX downloads of the raw values."""
+          judul: str = "", key: str | None = None, baris_tampil: int = BARIS_TAMPIL) -> None:
+    """A readable table (numbers in the locale's format) with CSV and XLSX downloads of the raw values.
+    At most `baris_tampil` rows are shown (formatted once and cached); the downloads hold every row."""
     format_kolom = {k: v for k, v in (format_kolom or {}).items() if k in df.columns}
-    st.dataframe(fmt.tabel(df, format_kolom, lang=p.lang), hide_index=True, width="stretch")
+    st.dataframe(_terformat(df.head(baris_tampil), format_kolom, p.lang), hide_index=True, width="stretch")
+    if len(df) > baris_tampil:
+        st.caption(t("umum.baris_terpotong", p.lang, tampil=fmt.angka(baris_tampil, lang=p.lang),
+                     semua=fmt.angka(len(df), lang=p.lang)))
     kepala = _kepala(judul or nama_file, p)
     kiri, kanan, _ = st.columns([1, 1, 4])
     # files are built only when the button is clicked (callable data), so a rerun stays cheap
