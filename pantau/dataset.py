@@ -2,10 +2,12 @@
 
 A version is written completely into a hidden staging folder, then renamed into place; the pointer
 file `data/versions/AKTIF` is replaced with `os.replace`, so a crash at any moment leaves the previous
-version active and readable. Nothing here edits a version after it is published.
+version active and readable. Nothing here edits a version after it is published: imports write a new one
+(`pantau.versi`, hard-linking unchanged files), and deletion renames a version out of sight before removing it.
 """
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
@@ -15,6 +17,13 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.dataset as pads
+import pyarrow.parquet as pq
+
+from pantau import schema
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE_DIR = ROOT / "data" / "reference"
@@ -40,8 +49,14 @@ class Versi:
     manifest: dict
 
     @property
+    def jenis(self) -> str:
+        """'demo' (generated), 'impor' (a file imported over a parent version), 'uji' (tests), …"""
+        return self.manifest.get("jenis", "")
+
+    @property
     def demo(self) -> bool:
-        return self.manifest.get("jenis") == "demo"
+        """True when the version shows demo data: a demo version, or an import whose other tables are demo."""
+        return self.jenis == "demo" or bool(self.manifest.get("tabel_demo"))
 
     @property
     def tanggal_data(self) -> dict[str, str]:
@@ -81,7 +96,8 @@ def all_versions() -> list[Versi]:
     root = versions_dir()
     if not root.is_dir():
         return []
-    found = [get(p.name) for p in root.iterdir() if p.is_dir() and (p / MANIFEST).is_file()]
+    found = [get(p.name) for p in root.iterdir()
+             if p.is_dir() and not p.name.startswith(".") and (p / MANIFEST).is_file()]
     return sorted(found, key=lambda v: v.manifest.get("dibuat", ""), reverse=True)
 
 
@@ -122,3 +138,75 @@ def staging(vid: str) -> Iterator[Path]:
 def write_manifest(path: Path, **fields) -> None:
     fields.setdefault("dibuat", datetime.now(timezone.utc).isoformat(timespec="seconds"))
     (path / MANIFEST).write_text(json.dumps(fields, indent=2, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+
+
+def write_manifest_atomic(path: Path, **fields) -> None:
+    """`write_manifest`, then flush the folder's new files to disk (a published version survives a power cut)."""
+    write_manifest(path, **fields)
+    for f in path.rglob("*"):
+        if f.is_file():
+            with open(f, "rb") as h:
+                os.fsync(h.fileno())
+
+
+@contextmanager
+def lock() -> Iterator[None]:
+    """An exclusive lock for changes to the set of versions (imports, rollbacks, deletions), across processes.
+
+    The lock file lives beside `versions/`, so taking it leaves no trace inside the versions folder."""
+    data_dir().mkdir(parents=True, exist_ok=True)
+    with open(data_dir() / ".kelola.lock", "w") as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
+def remove(vid: str) -> None:
+    """Delete a published version: rename it out of sight first, so a crash leaves no half version."""
+    root = versions_dir()
+    tmp = root / f".hapus-{vid}"
+    os.replace(root / vid, tmp)
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+def clean_leftovers(pola: str = ".staging-*-impor-*") -> None:
+    """Remove staging and deletion folders a killed process left behind (call under `lock()`)."""
+    root = versions_dir()
+    if root.is_dir():
+        for p in [*root.glob(pola), *root.glob(".hapus-*")]:
+            shutil.rmtree(p, ignore_errors=True)
+
+
+def table_files(versi: Versi, nama: str) -> list[Path]:
+    folder = versi.path / nama
+    return sorted(folder.rglob("*.parquet")) if folder.is_dir() else []
+
+
+def row_count(versi: Versi, nama: str) -> int:
+    """Rows of a table, from the Parquet footers (no data read)."""
+    return sum(pq.ParquetFile(f).metadata.num_rows for f in table_files(versi, nama))
+
+
+def open_table(versi: Versi, nama: str, files: list[Path] | None = None) -> pads.Dataset | None:
+    """A pyarrow dataset over a version's table (or some of its files), typed by the contract (with `tahun`
+    from the partition path)."""
+    tabel = schema.TABEL[nama]
+    files = table_files(versi, nama) if files is None else files
+    if not files:
+        return None
+    partisi = pads.partitioning(pa.schema([("tahun", pa.int64())]), flavor="hive") if tabel.partisi_tahun else None
+    return pads.dataset([str(f) for f in files], schema=tabel.arrow_schema, partitioning=partisi,
+                        partition_base_dir=str(versi.path / nama))
+
+
+def read_table(versi: Versi, nama: str, kolom: list[str] | None = None,
+               isin: tuple[str, list] | None = None) -> pd.DataFrame:
+    """A version's table (or some of its columns, optionally only rows whose column `isin[0]` is one of
+    `isin[1]`) as pandas, dates as `datetime.date`."""
+    ds = open_table(versi, nama)
+    if ds is None:
+        return pd.DataFrame({k: pd.Series(dtype=object) for k in (kolom or schema.TABEL[nama].kolom_nama())})
+    saring = pads.field(isin[0]).isin(isin[1]) if isin else None
+    return ds.to_table(columns=kolom, filter=saring).to_pandas(date_as_object=True)

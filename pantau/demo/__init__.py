@@ -87,7 +87,7 @@ def _tanggal_data(frames: dict) -> dict[str, str]:
         if kolom and len(df):
             nilai = f"{int(df[kolom].max())}-12-31" if kolom.startswith("tahun") else df[kolom].max()
             hasil[nama] = pd.Timestamp(nilai).date().isoformat()
-    hasil["pinjaman_bulanan"] = hasil["upk_keuangan_bulanan"] = pinjaman.AKHIR.date().isoformat()
+    hasil["pinjaman_bulanan"] = hasil["upk_keuangan_bulanan"] = hasil["ksm"] = pinjaman.AKHIR.date().isoformat()
     return hasil
 
 
