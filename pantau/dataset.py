@@ -11,6 +11,7 @@ import fcntl
 import json
 import os
 import shutil
+import time
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -71,14 +72,71 @@ def _read_manifest(path: Path) -> dict:
     return json.loads((path / MANIFEST).read_text(encoding="utf-8"))
 
 
-def active_id() -> str | None:
-    """The id of the active version, or None when there is none (or the pointer is unreadable)."""
+def pointer_id() -> str | None:
+    """The version the pointer names, or None when there is none (or the pointer is unreadable)."""
     pointer = versions_dir() / POINTER
     try:
         vid = json.loads(pointer.read_text(encoding="utf-8"))["versi"]
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    return vid if (versions_dir() / vid / MANIFEST).is_file() else None
+    return vid if isinstance(vid, str) and (versions_dir() / vid / MANIFEST).is_file() else None
+
+
+_PERIKSA_DETIK = 2.0
+_hasil_periksa: dict[tuple[str, str], tuple[float, str | None]] = {}
+_rusak_saat_baca: dict[tuple[str, str], str] = {}
+
+
+def _periksa_berkas(vid: str) -> str | None:
+    """Why version `vid` cannot be served (a table's files missing or unreadable), or None when it is sound."""
+    try:
+        versi = get(vid)
+    except (OSError, ValueError):
+        return "manifest"
+    for nama in schema.TABEL_DATASET:
+        files = sorted((versi.path / nama).rglob("*.parquet")) if (versi.path / nama).is_dir() else []
+        if not files and versi.baris.get(nama, 0) > 0:
+            return f"{nama}: berkas hilang"
+        for f in files:
+            try:
+                pq.read_metadata(f)
+            except (OSError, pa.ArrowException) as e:
+                return f"{nama}/{f.name}: {type(e).__name__}"
+    return None
+
+
+def masalah(vid: str) -> str | None:
+    """Why `vid` is unsound (checked at most every 2 s per process, or flagged by a failed read), else None."""
+    kunci = (str(versions_dir()), vid)
+    if kunci in _rusak_saat_baca:
+        return _rusak_saat_baca[kunci]
+    waktu, alasan = _hasil_periksa.get(kunci, (0.0, None))
+    if time.monotonic() - waktu > _PERIKSA_DETIK:
+        alasan = _periksa_berkas(vid)
+        _hasil_periksa[kunci] = (time.monotonic(), alasan)
+    return alasan
+
+
+def tandai_rusak(vid: str, alasan: str) -> None:
+    """Record that reading `vid` failed, so the app serves the last good version instead."""
+    _rusak_saat_baca[(str(versions_dir()), vid)] = alasan[:200]
+
+
+def active_id() -> str | None:
+    """The version the app serves: the pointer's, or, when its files are missing or unreadable, the newest
+    sound version (the last good one). The pointer itself is not changed: an admin decides on Kelola Data."""
+    vid = pointer_id()
+    if vid is None or masalah(vid) is None:
+        return vid
+    return next((v.id for v in all_versions() if v.id != vid and masalah(v.id) is None), None)
+
+
+def gangguan() -> tuple[str, str, str | None] | None:
+    """(pointer version, reason, served version or None) when the pointer's version cannot be served."""
+    vid = pointer_id()
+    if vid is None or (alasan := masalah(vid)) is None:
+        return None
+    return vid, alasan, active_id()
 
 
 def active() -> Versi | None:

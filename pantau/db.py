@@ -94,6 +94,19 @@ def _cached(name: str, version_id: str | None, params: tuple) -> pd.DataFrame:
 
 
 def query(name: str, **params) -> pd.DataFrame:
-    """Run `queries/<name>.sql` on the active dataset version with bound `$named` parameters (cached)."""
+    """Run `queries/<name>.sql` on the served dataset version with bound `$named` parameters (cached).
+    When the files cannot be read, the version is flagged and the run starts again on the last good one."""
     frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
-    return _cached(name, dataset.active_id(), frozen)
+    vid = dataset.active_id()
+    try:
+        return _cached(name, vid, frozen)
+    except QueryError as e:
+        if vid is None or not _dalam_streamlit():
+            raise
+        dataset.tandai_rusak(vid, str(e).splitlines()[0])
+        st.rerun()
+
+
+def _dalam_streamlit() -> bool:
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+    return get_script_run_ctx() is not None

@@ -585,7 +585,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.periksa:
         hasil = versi.periksa(isi, path.name, args.table, args.mode)
     else:
-        hasil = versi.impor(isi, path.name, args.table, args.mode, auth.admin_cli(args.oleh))
+        try:
+            hasil = versi.impor(isi, path.name, args.table, args.mode, auth.admin_cli(args.oleh))
+        except versi.Ditolak as e:
+            print(e.pesan("id"), file=sys.stderr)
+            return 1
     _cetak(hasil.laporan)
     if args.laporan:
         Path(args.laporan).write_bytes(hasil.laporan.xlsx("id"))

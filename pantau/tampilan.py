@@ -5,6 +5,9 @@ from pathlib import Path
 
 import streamlit as st
 
+from pantau import dataset
+from pantau.i18n import t
+
 CSS = """
 <style>
 .pantau-kartu {padding: .6rem .9rem; margin-bottom: .6rem; background: #f7f8fa; border-radius: 6px;
@@ -35,6 +38,21 @@ def siapkan(judul: str = "Pantau") -> None:
     _lewat_navigasi_app()
     st.set_page_config(page_title=judul, page_icon="📊", layout="wide", initial_sidebar_state="expanded")
     st.markdown(CSS, unsafe_allow_html=True)
+    _periksa_data()
+
+
+def _periksa_data() -> None:
+    """A version whose files are missing or unreadable is not served: say so, and show the last good version
+    (a notice) or, when there is none, stop with a clear message instead of an error."""
+    gangguan = dataset.gangguan()
+    if gangguan is None:
+        return
+    lang = bahasa_url()
+    rusak, alasan, dipakai = gangguan
+    if dipakai is None:
+        st.error(t("umum.data_rusak_semua", lang, versi=rusak, alasan=alasan), icon="🛑")
+        st.stop()
+    st.warning(t("umum.data_rusak", lang, versi=rusak, alasan=alasan, dipakai=dipakai), icon="⚠️")
 
 
 def bahasa_url() -> str:

@@ -105,9 +105,12 @@ def impor(isi: bytes, berkas: str, tabel: str, mode: str, admin: Admin | None) -
         laporan = periksa_bacaan(bacaan, mode, induk)
         if not laporan.ok:
             return Hasil(laporan, bacaan)
-        dataset.clean_leftovers()
-        versi = _terbitkan(bacaan, mode, admin, induk, hashlib.sha256(isi).hexdigest())
-        dataset.set_active(versi.id)
+        try:
+            dataset.clean_leftovers()
+            versi = _terbitkan(bacaan, mode, admin, induk, hashlib.sha256(isi).hexdigest())
+            dataset.set_active(versi.id)
+        except OSError as e:       # read-only folder, disk full: nothing was switched, the active version stays
+            raise Ditolak("tidak_bisa_menulis", alasan=f"{type(e).__name__}: {e.strerror or e}") from e
         _catat("impor", admin, versi.id, induk.id if induk else None)
     return Hasil(laporan, bacaan, versi)
 

@@ -107,10 +107,11 @@ def generate(skala: str = "demo", seed: int = SEED, aktifkan: bool = True) -> da
     return dataset.get(vid)
 
 
-def ensure_active() -> dataset.Versi:
-    """The active version; on a first start with no dataset, generate the demo (once, under a file lock)."""
+def ensure_active() -> dataset.Versi | None:
+    """The served version; on a first start with no dataset at all, generate the demo (once, under a file
+    lock). When versions exist but none can be read, return None (nothing is generated over them)."""
     versi = dataset.active()
-    if versi is not None:
+    if versi is not None or dataset.pointer_id() is not None or dataset.all_versions():
         return versi
     dataset.versions_dir().mkdir(parents=True, exist_ok=True)
     with open(dataset.versions_dir() / ".lock", "w") as kunci:
