@@ -15,12 +15,15 @@ HALAMAN = [
     st.Page("pages/permukiman.py", title=t("permukiman.menu", lang), icon="🏘️", url_path="permukiman"),
     st.Page("pages/kemiskinan.py", title=t("kemiskinan.menu", lang), icon="🧮", url_path="kemiskinan"),
     st.Page("pages/aset.py", title=t("aset.menu", lang), icon="🏗️", url_path="aset"),
+    st.Page("pages/kelola_data.py", title=t("kelola.menu", lang), icon="🗂️", url_path="kelola-data"),
     st.Page("pages/metodologi.py", title=t("metodologi.menu", lang), icon="📘", url_path="metodologi"),
 ]
 if presentasi.aktif():
-    # every page's URL runs the slides (starting at that page's part), so a link or a reload stays in the deck
-    SLIDE = [st.Page("pages/presentasi.py", title=h.title, icon=h.icon, url_path=h.url_path, default=i == 0)
-             for i, h in enumerate(HALAMAN)]
+    # every page's URL runs the slides (starting at that page's part), so a link or a reload stays in the deck;
+    # the default page (served at the root) reports its url_path as "": its slides keep its own path, so
+    # leaving the deck returns to Ringkasan
+    SLIDE = [st.Page("pages/presentasi.py", title=h.title, icon=h.icon, url_path=h.url_path or "ringkasan",
+                     default=i == 0) for i, h in enumerate(HALAMAN)]
     st.navigation(SLIDE, position="hidden").run()
 else:
     st.sidebar.button(t("presentasi.masuk", lang), on_click=presentasi.masuk, key="app_presentasi")

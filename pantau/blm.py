@@ -389,3 +389,21 @@ def rumus(*ind_id: str, lang: str = "id") -> str:
         tanda = f" ({t('umum.aturan_sendiri', lang)})" if ind.aturan_sendiri else ""
         teks.append(f"**{ind.nama(lang)}**: {ind.rumus(lang)}{tanda}")
     return " · ".join(teks)
+
+
+# ---------------------------------------------------------------- the page's key content, reusable (Ringkasan, slides)
+def slides(p: Pilihan) -> list:
+    """The page's key content as presentation slides, built from its own cards and figures: total BLM, BLM per
+    year by component, disbursement progress, pagu vs cair per year. Empty when the selection has no BLM."""
+    from pantau import charts_blm
+    from pantau.presentasi import Slide
+    r = ringkasan(p)
+    if r.kosong:
+        return []
+    lang, kartu = p.lang, angka_utama(r)
+    judul = t("blm.judul", lang)
+    return [Slide("blm", judul, angka=kartu[0], catatan=rumus("total_blm", lang=lang)),
+            Slide("blm", t("blm.tahun.grafik_komponen", lang), gambar=charts_blm.per_tahun(r, "komponen")),
+            Slide("blm", judul, angka=kartu[3], catatan=rumus("progres_pencairan", lang=lang)),
+            Slide("blm", t("blm.progres.grafik", lang), gambar=charts_blm.pagu_cair(r),
+                  catatan=rumus("progres_pencairan", lang=lang))]

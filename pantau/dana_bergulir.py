@@ -692,3 +692,57 @@ def unduhan(df: pd.DataFrame, nama_file: str, p: Pilihan, periode: date, judul: 
     kepala = _kepala(judul, p, periode)
     _tombol(partial(ekspor.csv_bytes, df, kepala), partial(ekspor.xlsx_bytes, {nama_file: df}, kepala), nama_file,
             p.lang)
+
+
+# ---------------------------------------------------------------- the page's key content, reusable (Ringkasan, slides)
+
+def bulan_laporan(p: Pilihan) -> date | None:
+    """The page's default report month: the last month with loans in the selected years."""
+    tersedia = bulan_tersedia(p)
+    return tersedia[-1] if tersedia else None
+
+
+def bulan_pembanding(p: Pilihan, periode: date) -> date | None:
+    """The last month with loans in the year before the report month (the comparison for stock figures)."""
+    bulan = pd.DatetimeIndex(bulanan(p).periode.unique())
+    lalu = bulan[bulan.year == periode.year - 1]
+    return lalu.max().date() if len(lalu) else None
+
+
+def posisi(p: Pilihan, periode: date | None) -> pd.Series | None:
+    """The area's pooled POB figures, bands and status in one month, with how many UPKs are in each status
+    (`jumlah_upk`, `upk_baik`, `upk_sedang`, `upk_buruk`): what the page's status and PAR cards show, as numbers.
+    None when no UPK reports in that month."""
+    if periode is None:
+        return None
+    k = komponen_upk(p, periode)
+    kini = k[k.periode == periode].reset_index(drop=True)
+    if kini.empty:
+        return None
+    hitung = nilai_pob(kini).status_upk.value_counts()
+    jumlah = {f"upk_{s}": int(hitung.get(s, 0)) for s in _URUT_STATUS}
+    return pd.concat([_area(kini), pd.Series({"jumlah_upk": len(kini), **jumlah})])
+
+
+def slides(p: Pilihan, periode: date | None = None) -> list:
+    """The page's key content as presentation slides, from its own cards and figures: the UPK status, PAR, and
+    PAR per region one level down (for one kelurahan/UPK: the 12-month trend). Empty without loan data."""
+    from pantau import charts_dana_bergulir
+    from pantau.presentasi import Slide
+    data = ringkasan(p, periode or bulan_laporan(p))
+    if data.kosong:
+        return []
+    lang, bulan = p.lang, fmt.bulan(data.periode, lang=p.lang)
+    judul = f"{t('dana_bergulir.judul', lang)} — {bulan}"
+    rumus_par = f"**{katalog.indikator('par').nama(lang)}**: {katalog.indikator('par').rumus(lang)}"
+    hasil = [Slide("dana_bergulir", judul, angka=data.kartu_status, catatan=t("dana_bergulir.pob.status_aturan", lang)),
+             Slide("dana_bergulir", judul, angka=data.angka[POB.index("par")], catatan=rumus_par)]
+    if data.per_wilayah is not None:
+        tingkat = t(f"dana_bergulir.wilayah.{tingkat_bawah(p)}", lang)
+        gambar = charts_dana_bergulir.batang_wilayah(data.per_wilayah, "par", lang)
+        hasil.append(Slide("dana_bergulir", t("presentasi.judul.par_wilayah", lang, tingkat=tingkat, bulan=bulan),
+                           gambar=gambar, catatan=rumus_par))
+    else:
+        hasil.append(Slide("dana_bergulir", t("dana_bergulir.tren.judul", lang, bulan=bulan),
+                           gambar=charts_dana_bergulir.tren_kecil(data.tren, lang)))
+    return hasil

@@ -6,7 +6,7 @@ import pandas as pd
 from pantau import fmt, katalog
 from pantau.i18n import t
 
-KELOMPOK = ("blm", "dana_bergulir", "permukiman", "kemiskinan", "aset")
+KELOMPOK = ("ringkasan", "blm", "dana_bergulir", "permukiman", "kemiskinan", "aset")
 
 
 def per_kelompok() -> list[tuple[str, list[katalog.Indikator]]]:

@@ -528,3 +528,40 @@ def tautan_profil(p: Pilihan) -> None:
                      query_params={"kel": p.wilayah})
     except StreamlitAPIException:
         pass          # not registered (yet), or this page runs on its own: the filter drill is the fallback
+
+
+# ------------------------------------------------------------------ the page's key content, reusable (slides)
+def nilai_tahunan(p: Pilihan, tahun_awal: int, tahun_akhir: int) -> pd.DataFrame:
+    """The page's trend frame (water and sanitation rates, slum hectares per year) for any span of years,
+    e.g. the year before the selection for a comparison."""
+    return _tren(db.query("permukiman_per_tahun", wilayah=p.prefix, tahun_awal=tahun_awal, tahun_akhir=tahun_akhir))
+
+
+def per_kelurahan(p: Pilihan, tahun_target: int) -> pd.DataFrame:
+    """Per kelurahan of the selection (at every filter level): latest year, water and sanitation rates and their
+    gaps to the target, slum hectares left, the SK Kumuh baseline and the reduction."""
+    unit = db.query("permukiman_per_wilayah", wilayah=p.prefix, tahun_awal=p.tahun_awal, tahun_akhir=p.tahun_akhir,
+                    panjang=13, tahun_target=tahun_target)
+    ev = evaluasi(unit, tahun_target)
+    return pd.DataFrame({"kode": unit.kode, "nama": unit.nama, "tahun": ev["air"].tahun_terakhir,
+                         "air": ev["air"].nilai_terakhir, "kurang_air": ev["air"].kesenjangan,
+                         "sanitasi": ev["sanitasi"].nilai_terakhir, "kurang_sanitasi": ev["sanitasi"].kesenjangan,
+                         "kumuh_ha": ev["kumuh"].nilai_terakhir, "garis_dasar_ha": ev["kumuh"].nilai_dasar,
+                         "pengurangan": ev["kumuh"].pengurangan})
+
+
+def slides(p: Pilihan, tahun_target: int | None = None) -> list:
+    """The page's key content as presentation slides, from its own cards, sentences and figures: water, slum
+    and sanitation against their targets, then the two trend charts. Empty without 100-0-100 figures."""
+    from pantau import charts_permukiman
+    from pantau.presentasi import Slide
+    tahun_target = tahun_target or tahun_target_bawaan()
+    data = ringkasan(p, tahun_target)
+    if data.kosong or not data.angka:
+        return []
+    lang, gambar = p.lang, charts_permukiman.gambar(p, tahun_target)
+    judul = t("permukiman.judul", lang)
+    hasil = [Slide("permukiman", judul, angka=a, teks=(k,), catatan=katalog.indikator(INDIKATOR[kunci]).rumus(lang))
+             for kunci, a, k in zip(INDIKATOR, data.angka, data.kalimat)]
+    return hasil + [Slide("permukiman", t(f"permukiman.grafik.{nama}", lang), gambar=gambar[nama])
+                    for nama in ("tren_akses", "tren_kumuh")]

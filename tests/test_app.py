@@ -17,7 +17,7 @@ def jalankan(path: str, **url) -> AppTest:
 def test_app_renders_on_demo(demo_aktif):
     at = jalankan("app.py")
     assert not at.exception
-    assert at.title[0].value == "Bantuan Langsung Masyarakat (BLM)"
+    assert at.title[0].value == "Ringkasan"
 
 
 def test_metodologi_lists_every_indicator_from_the_catalogue(demo_aktif):
