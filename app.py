@@ -15,6 +15,7 @@ HALAMAN = [
     st.Page("pages/permukiman.py", title=t("permukiman.menu", lang), icon="🏘️", url_path="permukiman"),
     st.Page("pages/kemiskinan.py", title=t("kemiskinan.menu", lang), icon="🧮", url_path="kemiskinan"),
     st.Page("pages/aset.py", title=t("aset.menu", lang), icon="🏗️", url_path="aset"),
+    st.Page("pages/profil.py", title=t("profil.menu", lang), icon="📍", url_path="profil"),
     st.Page("pages/kelola_data.py", title=t("kelola.menu", lang), icon="🗂️", url_path="kelola-data"),
     st.Page("pages/metodologi.py", title=t("metodologi.menu", lang), icon="📘", url_path="metodologi"),
 ]

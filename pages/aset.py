@@ -27,7 +27,7 @@ with kiri:
     st.subheader(t("aset.status_wilayah.judul", lang, tingkat=tingkat))
     st.caption(t("aset.status_wilayah.keterangan", lang))
     pilih = st.plotly_chart(aset.grafik_status_wilayah(data, lang), config=charts.config(lang), on_select="rerun",
-                            selection_mode="points", key="aset_status_wilayah")
+                            selection_mode="points", key=filters.kunci_grafik("aset_status_wilayah", pilihan))
     kode = charts.kode_terpilih(pilih)
     if kode:
         filters.drill(kode)

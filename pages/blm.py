@@ -2,7 +2,7 @@
 and for whom."""
 import streamlit as st
 
-from pantau import blm, charts, charts_blm, filters, layout, tampilan
+from pantau import blm, charts, charts_blm, filters, layout, peta_halaman, tampilan
 from pantau.i18n import t
 
 tampilan.siapkan()
@@ -22,10 +22,9 @@ def grafik(fig, judul: str, key: str, drill: bool = False) -> None:
     if not drill:
         st.plotly_chart(fig, config=charts.config(lang), key=key)
         return
-    event = st.plotly_chart(fig, config=charts.config(lang), on_select="rerun", selection_mode="points", key=key)
-    kode = charts.kode_terpilih(event)
-    if kode:
-        filters.drill(kode)
+    event = st.plotly_chart(fig, config=charts.config(lang), on_select="rerun", selection_mode="points",
+                            key=filters.kunci_grafik(key, pilihan))
+    filters.drill(charts.kode_terpilih(event))
 
 
 def tabel(isi, nama: str, sumber: list[str], buka: bool = False) -> None:
@@ -48,6 +47,7 @@ dimensi = st.segmented_control(t("blm.tahun.rincian", lang), ["komponen", "progr
 grafik(charts_blm.per_tahun(data, dimensi), f"blm.tahun.grafik_{dimensi}", "blm_tahun")
 tabel(blm.tabel_tahunan, "tahunan", ["blm_pencairan"])
 
+peta_halaman.bagian_blm(data, pilihan)
 st.subheader(t("blm.wilayah.judul", lang, tingkat=blm.nama_tingkat(data)))
 kiri, kanan = st.columns(2)
 with kiri:

@@ -2,7 +2,7 @@
 its collectibility move, and who the KSM and their women members are."""
 import streamlit as st
 
-from pantau import charts, filters, fmt, katalog, layout, tampilan
+from pantau import charts, filters, fmt, katalog, layout, peta_halaman, tampilan
 from pantau import charts_dana_bergulir as grafik
 from pantau import dana_bergulir as dana
 from pantau.i18n import t
@@ -42,6 +42,9 @@ if data.per_wilayah is not None:
                             on_select="rerun", selection_mode="points",
                             key=dana.kunci_pilihan("db_wilayah", pilihan, data.periode))
     dana.drill(charts.kode_terpilih(event), pilihan, data.periode)
+    peta_halaman.bagian_dana(data.per_wilayah, pilihan, ind, data.periode)
+else:
+    filters.tautan_profil(pilihan.wilayah, pilihan)
 
 # --- UPK scorecard (click a row to drill to that UPK) and, for one UPK, its KSM
 st.subheader(t("dana_bergulir.upk.judul", lang))

@@ -4,7 +4,7 @@ from functools import partial
 
 import streamlit as st
 
-from pantau import auth, charts, charts_kelola, filters, ingest, kualitas, layout, tampilan, templat, versi
+from pantau import auth, charts, charts_kelola, filters, ingest, kualitas, layout, peta, tampilan, templat, versi
 from pantau.i18n import t
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -138,6 +138,10 @@ def kualitas_data() -> None:
                 tabel(getattr(mutu, bagian), f"kualitas_{bagian}", t(f"kelola.kualitas.{bagian}_judul", lang))
     st.subheader(t("kelola.kualitas.tanggal_judul", lang))
     tabel(mutu.tanggal, "tanggal_data_tabel", t("kelola.kualitas.tanggal_judul", lang))
+    st.subheader(t("peta.batas_judul", lang))
+    st.caption(peta.ringkasan_batas(lang))
+    if not (masalah := peta.laporan_batas(lang)).empty:
+        st.dataframe(masalah, hide_index=True)
 
 
 # only the open tab runs (on_change="rerun"), so the page stays cheap whichever tab is shown

@@ -39,7 +39,7 @@ if pilihan.tingkat != "kelurahan":
     st.subheader(t("kemiskinan.peringkat.judul", lang, tingkat=tingkat, tahun=tahun))
     st.caption(t("kemiskinan.peringkat.keterangan", lang))
     pilih = st.plotly_chart(kemiskinan.grafik_peringkat(potret, lang), config=charts.config(lang),
-                            on_select="rerun", selection_mode="points", key="kemiskinan_peringkat")
+                            on_select="rerun", selection_mode="points", key=filters.kunci_grafik("kemiskinan_peringkat", pilihan))
     kode = charts.kode_terpilih(pilih)
     if kode:
         filters.drill(kode)

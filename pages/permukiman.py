@@ -2,7 +2,7 @@
 on track for a target year, and each slum kawasan's score by sub-criterion and aspect."""
 import streamlit as st
 
-from pantau import charts, filters, layout, permukiman, tampilan
+from pantau import charts, filters, layout, peta_halaman, permukiman, tampilan
 from pantau import charts_permukiman as grafik
 from pantau.i18n import t
 
@@ -22,10 +22,8 @@ gambar = grafik.gambar(pilihan, tahun_target)
 def tampilkan(nama: str) -> None:
     """Show a figure; where its bars or points carry a region code, a click drills down to that region."""
     event = st.plotly_chart(gambar[nama], config=charts.config(lang), on_select="rerun", selection_mode="points",
-                            key=nama)
-    kode = charts.kode_terpilih(event)
-    if kode:
-        filters.drill(kode)
+                            key=filters.kunci_grafik(nama, pilihan))
+    filters.drill(charts.kode_terpilih(event))
 
 
 def tabel(isi: permukiman.Tabel, nama_file: str) -> None:
@@ -51,6 +49,8 @@ else:
     kiri.plotly_chart(gambar["tren_akses"], config=charts.config(lang), key="tren_akses")
     kanan.plotly_chart(gambar["tren_kumuh"], config=charts.config(lang), key="tren_kumuh")
     layout.data_per(["indikator_permukiman", "kawasan_kumuh"], lang)
+
+    peta_halaman.bagian_permukiman(pilihan, tahun_target)
 
     # ---- per kelurahan (per kab/kota above kab/kota level): ranked gaps and trajectories
     st.subheader(t(f"permukiman.bagian.per_{data.satuan}", lang))

@@ -47,7 +47,7 @@ st.caption(ringkasan.aturan_perhatian(lang))
 def grafik(tempat, bagian, tinggi: int) -> None:
     tempat.markdown(f"**{bagian.judul}**  \n{bagian.grafik.judul}")
     event = tempat.plotly_chart(gambar.gaya(bagian.grafik.gambar, tinggi, 13), config=charts.config(lang),
-                                on_select="rerun", selection_mode="points", key=f"ringkasan_{bagian.nama}")
+                                on_select="rerun", selection_mode="points", key=filters.kunci_grafik(f"ringkasan_{bagian.nama}", pilihan))
     if kode := charts.kode_terpilih(event):
         filters.drill(kode)
 

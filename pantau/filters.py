@@ -1,11 +1,28 @@
 """The shared filter bar in the sidebar: wilayah (provinsi → kab/kota → kecamatan → kelurahan), years,
-programmes and language, bound both ways to readable URL parameters."""
+programmes and language, bound both ways to readable URL parameters; below it a search box that jumps to any
+region of the dataset; and drill-down, the one way a click on a chart, map or table moves the filter.
+
+Drill-down, the conventions every page follows:
+- A drillable chart carries the region code in `customdata[0]` and is shown with
+  `key=filters.kunci_grafik("<name>", pilihan)`, then `filters.drill(charts.kode_terpilih(event))`.
+- `kunci_grafik` puts the wilayah shown and the session's drill count into the widget key. A Plotly chart keeps
+  its selection in its widget state; with this key a selection belongs to one view only: after any drill or
+  jump, the same chart (even for the same wilayah, reached again through the sidebar) is a new widget without
+  the old selection, so going back up can never jump straight down again.
+- `drill` ignores the wilayah already shown and its parents (a kept selection never moves the filter), moves
+  the filter one level down, and for a kelurahan opens the Profil Kelurahan page (keeping years, programmes and
+  language); where that page is not part of the app (a page run on its own) it moves the filter instead.
+- Tables link a kelurahan to its profile with `url_profil(kode, pilihan)` (a relative link, `profil?kel=…`).
+"""
 from __future__ import annotations
+
+from functools import partial
 
 import pandas as pd
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
-from pantau import db, demo, katalog
+from pantau import cari, dataset, db, demo, katalog
 from pantau.i18n import t
 from pantau.pilihan import PARAM_WILAYAH, Pilihan, dari_url, tingkat_kode, ubah
 
@@ -84,9 +101,11 @@ def _kotak_wilayah(w: pd.DataFrame, tingkat: str, induk: str, lang: str) -> None
                  args=(tingkat,), format_func=lambda k: nama.get(k, semua) if k else semua)
 
 
-def bar() -> Pilihan:
-    """Render the filter bar and return the validated choice (with notices for bad URL parameters)."""
+def bar(profil: bool = False) -> Pilihan:
+    """Render the filter bar and the search box and return the validated choice (with notices for bad URL
+    parameters). `profil=True` on the Profil Kelurahan page itself (a jump to a kelurahan stays there)."""
     demo.ensure_active()
+    _lompatan_tertunda(profil)
     p = _pilihan_sekarang()
     _isi_state(p)
     w, (t0, t1), programs = wilayah_dataset(), rentang_tahun(), program_dataset()
@@ -102,15 +121,129 @@ def bar() -> Pilihan:
         st.multiselect(t("umum.filter.program", p.lang), programs, key="f_program", on_change=_ganti_lain,
                        format_func=lambda k: katalog.label("program", k, p.lang),
                        placeholder=t("umum.filter.semua_program", p.lang))
+        kotak_cari(p.lang)
     return p
 
 
-def drill(kode: str) -> None:
-    """Move the filter to `kode` (a click on a chart or map) and rerun with the new URL."""
+# ---------------------------------------------------------------- drill-down and the kelurahan profile
+HALAMAN_PROFIL = "pages/profil.py"
+URL_PROFIL = "profil"            # the profile's url_path in app.py
+_DRILL_KE = "_pantau_drill_ke"   # how many drills/jumps this session made (part of drillable chart keys)
+_KE_PROFIL = "_pantau_ke_profil"  # a kelurahan the search box asked to open (its callback cannot switch pages)
+
+
+def kunci_grafik(nama: str, p: Pilihan) -> str:
+    """The widget key of a drillable chart or map: its name, the wilayah shown and the session's drill count."""
+    return f"{nama}@{p.wilayah or 'semua'}#{st.session_state.get(_DRILL_KE, 0)}"
+
+
+def _hitung_drill() -> None:
+    st.session_state[_DRILL_KE] = st.session_state.get(_DRILL_KE, 0) + 1
+
+
+def bisa_drill(kode: str | None, sekarang: str) -> bool:
+    """Whether a click on `kode` moves the filter from `sekarang`: a known region that is not the wilayah
+    already shown nor one of its parents (a selection kept by a chart must never move the filter)."""
+    if not kode or kode == sekarang or sekarang.startswith(kode + "."):
+        return False
+    return kode in set(wilayah_dataset().kode)
+
+
+def url_profil(kode: str, p: Pilihan | None = None) -> str:
+    """Relative link to the profile of kelurahan `kode`, keeping the years, programmes and language of `p`."""
+    url = ubah(p, wilayah=kode).ke_url() if p is not None else {"kel": kode}
+    return URL_PROFIL + "?" + "&".join(f"{k}={v}" for k, v in url.items())
+
+
+_POLA_KELURAHAN = r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$"
+
+
+def kolom_profil(df: pd.DataFrame, p: Pilihan) -> tuple[pd.DataFrame, dict]:
+    """For a table shown with `st.dataframe`: when a column holds kelurahan codes, a link column to each row's
+    profile after it, and its `column_config` (a table without kelurahan rows comes back unchanged)."""
+    for kolom in df.columns:
+        nilai = df[kolom].dropna()
+        if len(nilai) and nilai.map(type).eq(str).all() and nilai.str.fullmatch(_POLA_KELURAHAN).all():
+            nama = t("profil.daftar.profil", p.lang)
+            tautan = [url_profil(k, p) if isinstance(k, str) else None for k in df[kolom]]
+            hasil = df.copy()
+            hasil.insert(list(df.columns).index(kolom) + 1, nama, tautan)
+            return hasil, {nama: st.column_config.LinkColumn(nama, display_text=t("profil.daftar.buka", p.lang))}
+    return df, {}
+
+
+def buka_profil(kode: str, p: Pilihan) -> None:
+    """Open the Profil Kelurahan page for `kode` (keeping the filters); returns only when that page is not
+    part of the app (a page run on its own), so the caller can fall back to the filter."""
+    try:
+        st.switch_page(HALAMAN_PROFIL, query_params=ubah(p, wilayah=kode).ke_url())
+    except StreamlitAPIException:
+        return
+
+
+def tautan_profil(kode: str, p: Pilihan) -> None:
+    """A link to the profile of kelurahan `kode` (keeping the filters), where that page is part of the app."""
+    try:
+        st.page_link(HALAMAN_PROFIL, label=t("profil.tautan", p.lang, nama=nama_wilayah(kode, p.lang)), icon="📍",
+                     query_params=ubah(p, wilayah=kode).ke_url())
+    except StreamlitAPIException:
+        return    # a page run on its own: the filter already shows this kelurahan
+
+
+def drill(kode: str | None) -> None:
+    """Follow a click on `kode` (chart, map or table row): a kelurahan opens its profile, another region becomes
+    the filter; the page reruns. Nothing happens for the wilayah already shown or its parents."""
+    if not kode:
+        return
     p = _pilihan_sekarang()
-    if kode in set(wilayah_dataset().kode):
-        _tulis_url(ubah(p, wilayah=kode))
-        st.rerun()
+    if not bisa_drill(kode, p.wilayah):
+        return
+    _hitung_drill()
+    if tingkat_kode(kode) == "kelurahan":
+        buka_profil(kode, p)
+    _tulis_url(ubah(p, wilayah=kode))
+    st.rerun()
+
+
+# ---------------------------------------------------------------- search box
+@st.cache_data(show_spinner=False, max_entries=4)
+def _indeks_cari(versi: str | None) -> pd.DataFrame:
+    return cari.indeks(wilayah_dataset())
+
+
+def hasil_cari(teks: str) -> pd.DataFrame:
+    """Regions of the dataset matching `teks` (name or code), best first."""
+    return cari.cari(teks, _indeks_cari(dataset.active_id()))
+
+
+def _lompat(kode: str, kunci: str) -> None:
+    """Search result clicked (a callback): move the filter there; a kelurahan also opens its profile."""
+    st.session_state[kunci] = ""
+    _hitung_drill()
+    _tulis_url(ubah(_pilihan_sekarang(), wilayah=kode))
+    if tingkat_kode(kode) == "kelurahan":
+        st.session_state[_KE_PROFIL] = kode
+
+
+def _lompatan_tertunda(di_profil: bool) -> None:
+    kode = st.session_state.pop(_KE_PROFIL, None)
+    if kode and not di_profil:
+        buka_profil(kode, _pilihan_sekarang())
+
+
+def kotak_cari(lang: str, kunci: str = "f_cari") -> None:
+    """A search box (name or code) with up to eight results; clicking one jumps there."""
+    teks = st.text_input(t("profil.cari.label", lang), key=kunci, placeholder=t("profil.cari.contoh", lang),
+                         max_chars=cari.PANJANG_MAKS)
+    if not teks.strip():
+        return
+    hasil = hasil_cari(teks)
+    if hasil.empty:
+        st.caption(t("profil.cari.tidak_ada", lang, teks=teks.strip()))
+    for b in hasil.itertuples():
+        label = t("profil.cari.hasil", lang, nama=b.nama, tingkat=t(f"umum.filter.{b.tingkat}", lang),
+                  induk=f" · {b.induk}" if b.induk else "", kode=b.kode)
+        st.button(label, key=f"{kunci}_{b.kode}", on_click=partial(_lompat, b.kode, kunci), type="tertiary")
 
 
 def tingkat_bawah(p: Pilihan) -> str:
@@ -120,4 +253,5 @@ def tingkat_bawah(p: Pilihan) -> str:
     return {"provinsi": "kabkota", "kabkota": "kecamatan"}.get(tingkat_kode(p.wilayah), "kelurahan")
 
 
-__all__ = ["bar", "drill", "tingkat_bawah", "nama_wilayah", "PARAM_WILAYAH"]
+__all__ = ["bar", "drill", "kunci_grafik", "url_profil", "buka_profil", "kotak_cari", "hasil_cari", "tingkat_bawah",
+           "nama_wilayah", "PARAM_WILAYAH"]

@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from pantau import dataset, ekspor, fmt, katalog
-from pantau.filters import nama_wilayah
+from pantau.filters import kolom_profil, nama_wilayah
 from pantau.i18n import t
 from pantau.pilihan import Pilihan
 
@@ -108,7 +108,8 @@ def tabel(df: pd.DataFrame, nama_file: str, p: Pilihan, format_kolom: dict[str, 
     """A readable table (numbers in the locale's format) with CSV and XLSX downloads of the raw values.
     At most `baris_tampil` rows are shown (formatted once and cached); the downloads hold every row."""
     format_kolom = {k: v for k, v in (format_kolom or {}).items() if k in df.columns}
-    st.dataframe(_terformat(df.head(baris_tampil), format_kolom, p.lang), hide_index=True, width="stretch")
+    tampil, kolom_config = kolom_profil(_terformat(df.head(baris_tampil), format_kolom, p.lang), p)
+    st.dataframe(tampil, hide_index=True, width="stretch", column_config=kolom_config)
     if len(df) > baris_tampil:
         st.caption(t("umum.baris_terpotong", p.lang, tampil=fmt.angka(baris_tampil, lang=p.lang),
                      semua=fmt.angka(len(df), lang=p.lang)))
