@@ -132,10 +132,13 @@ def main() -> None:
     args = p.parse_args()
     gen = siapkan_data()
     hasil = {}
+    kel = _kelurahan_contoh()
     for nama, path in PAGES.items():
         if not (ROOT / path).exists():
             continue
-        for cakupan, url in (("nasional", {}), (f"kab {KAB}", {"kab": KAB})):
+        cakupan_url = ((f"kel {kel}", {"kel": kel}),) if nama == "Profil Kelurahan" else (
+            ("nasional", {}), (f"kab {KAB}", {"kab": KAB}))
+        for cakupan, url in cakupan_url:
             r = satu_halaman(path, url, args.ulang)
             r["pandas"] = baseline.waktu(nama, url, DATA, args.ulang)
             r["kueri_utama"] = baseline.KUERI.get(nama)
@@ -178,6 +181,12 @@ def tulis_laporan(hasil: dict, puncak_mb: float, gen: float | None, demo: float)
     (folder / f"bench-{datetime.now(timezone.utc):%Y%m%dT%H%M%S}.md").write_text("# Pantau benchmark\n\n" + teks + "\n")
     _ringkas_ke_readme(teks)
     return teks
+
+
+def _kelurahan_contoh() -> str:
+    """The first programme kelurahan of the benchmark's kab/kota (for the profile page)."""
+    w = db.run("wilayah_dataset", dataset.active_id())
+    return w[(w.tingkat == "kelurahan") & w.kode.str.startswith(KAB + ".")].kode.iloc[0]
 
 
 def _baris_dataset() -> str:
