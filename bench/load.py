@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from tests.browser.conftest import FLAGS  # noqa: E402
 
-LANGKAH = ["/ringkasan", "/blm", "/blm?kab={kab}", "/dana_bergulir", "/dana_bergulir?kab={kab}", "/permukiman",
+LANGKAH = ["/", "/blm", "/blm?kab={kab}", "/dana_bergulir", "/dana_bergulir?kab={kab}", "/permukiman",
            "/permukiman?kab={kab}", "/kemiskinan?kab={kab}", "/aset?kab={kab}", "/blm?kab={kab}&tahun=2010-2014",
            "/metodologi", "/blm?lang=en"]
 BATAS_MB = 1024

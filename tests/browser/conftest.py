@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -52,12 +53,13 @@ def _tunggu_sehat(url: str, proses: subprocess.Popen, batas: float = 60) -> None
     raise RuntimeError("streamlit did not become healthy in time")
 
 
-@pytest.fixture(scope="session")
-def server(folder_demo):
-    """A Streamlit server on a free loopback port, serving the demo dataset."""
+@contextmanager
+def jalankan_server(data: Path, log_nama: str = "streamlit.log", **env_tambahan: str):
+    """A Streamlit server on a free loopback port serving `data` (extra environment variables allowed)."""
     port = _port_bebas()
-    env = dict(os.environ, PANTAU_DATA=str(folder_demo))
-    log = open(ARTIFACTS.mkdir(parents=True, exist_ok=True) or ARTIFACTS / "streamlit.log", "w")
+    env = dict(os.environ, PANTAU_DATA=str(data), **env_tambahan)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    log = open(ARTIFACTS / log_nama, "w")
     proses = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
                                "--server.port", str(port), "--server.address", "127.0.0.1",
                                "--server.headless", "true", "--browser.gatherUsageStats", "false"],
@@ -73,6 +75,13 @@ def server(folder_demo):
         except subprocess.TimeoutExpired:
             proses.kill()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def server(folder_demo):
+    """A Streamlit server on a free loopback port, serving the demo dataset."""
+    with jalankan_server(folder_demo) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

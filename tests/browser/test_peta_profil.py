@@ -5,15 +5,12 @@ profile; the profile renders, and an unknown code says so."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 import pyarrow.parquet as pq
 import pytest
 
 from pantau import dataset
-from tests.browser.conftest import ARTIFACTS, ROOT, _port_bebas, _tunggu_sehat, buka, grafik_tergambar
+from tests.browser.conftest import buka, grafik_tergambar, jalankan_server
 
 KECAMATAN = ["13.72.01", "13.72.02"]       # Kota Solok's two kecamatan get polygons; its kelurahan do not
 
@@ -40,25 +37,8 @@ def server(folder_demo, tmp_path_factory):
     """The harness's server, but with PANTAU_BATAS pointing at this test's boundaries folder."""
     batas = tmp_path_factory.mktemp("batas")
     _tulis_batas(batas)
-    port = _port_bebas()
-    env = dict(os.environ, PANTAU_DATA=str(folder_demo), PANTAU_BATAS=str(batas))
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    log = open(ARTIFACTS / "streamlit_peta.log", "w")
-    proses = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-                               "--server.port", str(port), "--server.address", "127.0.0.1",
-                               "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-                              cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _tunggu_sehat(url, proses)
+    with jalankan_server(folder_demo, "streamlit_peta.log", PANTAU_BATAS=str(batas)) as url:
         yield url
-    finally:
-        proses.terminate()
-        try:
-            proses.wait(10)
-        except subprocess.TimeoutExpired:
-            proses.kill()
-        log.close()
 
 
 def _tunggu_url(halaman, potongan: str, batas_ms: int = 30_000) -> None:
