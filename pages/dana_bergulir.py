@@ -29,7 +29,8 @@ layout.angka_utama(list(data.angka[3:]), lang)
 st.caption(t("dana_bergulir.pob.keterangan", lang, n=dana.tunggakan_berisiko()) + " "
            + t("dana_bergulir.pob.status_aturan", lang))
 dana.tampilkan(data.tabel_pob, pilihan, key="db_pob")
-st.plotly_chart(grafik.tren_kecil(data.tren, lang, t("dana_bergulir.tren.judul", lang, bulan=bulan)),
+st.plotly_chart(grafik.sekali(data.kunci, grafik.tren_kecil, data.tren, lang,
+                              t("dana_bergulir.tren.judul", lang, bulan=bulan)),
                 config=charts.config(lang), key="db_tren")
 
 # --- regions one level down, worst first (click to drill)
@@ -38,7 +39,8 @@ if data.per_wilayah is not None:
                                format_func=lambda i: katalog.indikator(i).nama(lang), key="db_indikator") or "par"
     judul = t("dana_bergulir.wilayah.judul", lang,
               tingkat=t(f"dana_bergulir.wilayah.{filters.tingkat_bawah(pilihan)}", lang))
-    event = st.plotly_chart(grafik.batang_wilayah(data.per_wilayah, ind, lang, judul), config=charts.config(lang),
+    event = st.plotly_chart(grafik.sekali(data.kunci, grafik.batang_wilayah, data.per_wilayah, ind, lang, judul),
+                            config=charts.config(lang),
                             on_select="rerun", selection_mode="points",
                             key=dana.kunci_pilihan("db_wilayah", pilihan, data.periode))
     dana.drill(charts.kode_terpilih(event), pilihan, data.periode)
@@ -61,13 +63,14 @@ st.header(t("dana_bergulir.portofolio.judul", lang))
 layout.angka_utama(list(data.angka_portofolio[:3]), lang)
 layout.angka_utama(list(data.angka_portofolio[3:]), lang)
 seri = (t("dana_bergulir.portofolio.seri_saldo", lang), t("dana_bergulir.portofolio.seri_cair", lang))
-st.plotly_chart(grafik.portofolio(data.bulanan, lang, t("dana_bergulir.portofolio.grafik", lang), seri),
+st.plotly_chart(grafik.sekali(data.kunci, grafik.portofolio, data.bulanan, lang,
+                              t("dana_bergulir.portofolio.grafik", lang), seri),
                 config=charts.config(lang), key="db_portofolio")
 st.subheader(t("dana_bergulir.kolektibilitas.judul", lang))
 porsi = st.segmented_control(t("dana_bergulir.kolektibilitas.tampilan", lang), ["jumlah", "porsi"], default="jumlah",
                              format_func=lambda k: t(f"dana_bergulir.kolektibilitas.{k}", lang), key="db_kol")
-st.plotly_chart(grafik.kolektibilitas(data.kolektibilitas, lang, porsi == "porsi",
-                                      t("dana_bergulir.kolektibilitas.grafik", lang)),
+st.plotly_chart(grafik.sekali(data.kunci, grafik.kolektibilitas, data.kolektibilitas, lang, porsi == "porsi",
+                              t("dana_bergulir.kolektibilitas.grafik", lang)),
                 config=charts.config(lang), key="db_kolektibilitas")
 st.caption(f"{t('dana_bergulir.kolektibilitas.keterangan', lang)} ({t('umum.aturan_sendiri', lang)})")
 dana.tampilkan(data.tabel_kolektibilitas, pilihan, key="db_kol_tabel")
@@ -78,10 +81,12 @@ layout.angka_utama(list(data.angka_ksm), lang)
 if data.ksm_tanpa_data:
     st.warning(t("dana_bergulir.ksm.tanpa_data", lang, n=data.ksm_tanpa_data), icon="⚠️")
 kiri, kanan = st.columns(2)
-kiri.plotly_chart(grafik.siklus_ksm(data.siklus, lang, t("dana_bergulir.ksm.siklus_judul", lang, bulan=bulan)),
+kiri.plotly_chart(grafik.sekali(data.kunci, grafik.siklus_ksm, data.siklus, lang,
+                                t("dana_bergulir.ksm.siklus_judul", lang, bulan=bulan)),
                   config=charts.config(lang), key="db_siklus")
-kanan.plotly_chart(grafik.siklus_ukuran(data.siklus, lang, t("dana_bergulir.ksm.ukuran_grafik", lang,
-                                                               **dana.rentang_tahun_berjalan(data.periode, lang))),
+kanan.plotly_chart(grafik.sekali(data.kunci, grafik.siklus_ukuran, data.siklus, lang,
+                                 t("dana_bergulir.ksm.ukuran_grafik", lang,
+                                   **dana.rentang_tahun_berjalan(data.periode, lang))),
                    config=charts.config(lang), key="db_ukuran")
 st.caption(t("dana_bergulir.ksm.lulus", lang))
 dana.tampilkan(data.tabel_siklus, pilihan, key="db_siklus_tabel")

@@ -20,7 +20,8 @@ if pilihan.program:
     st.caption(t("kemiskinan.catatan_program", lang))
 tahun = st.segmented_control(t("kemiskinan.tahun_data", lang), data.tahun, default=data.tahun[-1],
                              key=f"kemiskinan_tahun_{data.tahun[0]}_{data.tahun[-1]}") or data.tahun[-1]
-potret = kemiskinan.potret(pilihan, tahun, data.blm)
+layar = kemiskinan.layar(pilihan, tahun)
+potret = layar.potret
 layout.angka_utama(potret.angka, lang)
 
 # the projector view: kelurahan × source
@@ -30,7 +31,7 @@ if pilihan.tingkat == "kelurahan":
 else:
     st.subheader(t("kemiskinan.matriks.judul", lang, tahun=tahun))
     st.caption(t("kemiskinan.matriks.keterangan", lang, n=len(potret.matriks), total=potret.jumlah_kelurahan))
-st.plotly_chart(kemiskinan.grafik_matriks(potret, lang), config=charts.config(lang), key="kemiskinan_matriks")
+st.plotly_chart(layar.gambar["matriks"], config=charts.config(lang), key="kemiskinan_matriks")
 layout.data_per(["data_kemiskinan"], lang)
 
 # where the sources disagree most, one level down (click to drill)
@@ -38,14 +39,14 @@ if pilihan.tingkat != "kelurahan":
     tingkat = t(f"kemiskinan.tingkat.{filters.tingkat_bawah(pilihan)}", lang)
     st.subheader(t("kemiskinan.peringkat.judul", lang, tingkat=tingkat, tahun=tahun))
     st.caption(t("kemiskinan.peringkat.keterangan", lang))
-    pilih = st.plotly_chart(kemiskinan.grafik_peringkat(potret, lang), config=charts.config(lang),
+    pilih = st.plotly_chart(layar.gambar["peringkat"], config=charts.config(lang),
                             on_select="rerun", selection_mode="points", key=filters.kunci_grafik("kemiskinan_peringkat", pilihan))
     kode = charts.kode_terpilih(pilih)
     if kode:
         filters.drill(kode)
 
 st.subheader(t("kemiskinan.tren.judul", lang))
-st.plotly_chart(kemiskinan.grafik_tren(data, lang), config=charts.config(lang), key="kemiskinan_tren")
+st.plotly_chart(layar.gambar["tren"], config=charts.config(lang), key="kemiskinan_tren")
 
 # why the sources differ (from the catalogue)
 st.subheader(t("kemiskinan.sebab.judul", lang))
@@ -59,17 +60,16 @@ for kiri_kanan, (_, s) in zip(st.columns(2) * len(sebab), sebab.iterrows()):
 # per kelurahan and year: the table to download
 st.subheader(t("kemiskinan.tabel.judul", lang))
 st.caption(t("kemiskinan.tabel.keterangan", lang, maks=kemiskinan.TABEL_MAKS))
-tabel, format_kolom = kemiskinan.tabel_selisih(data.kelurahan, lang)
+tabel, format_kolom = layar.tabel
 layout.tabel(tabel, "kemiskinan_per_sumber", pilihan, format_kolom, judul=t("kemiskinan.tabel.judul", lang),
              key="kemiskinan_tabel")
 
 # targeting and the allocation question
 st.subheader(t("kemiskinan.blm.judul", lang))
 st.markdown(t("kemiskinan.blm.pengantar", lang, awal=pilihan.tahun_awal, akhir=pilihan.tahun_akhir))
-st.table(kemiskinan.tabel_teks(kemiskinan.penargetan(kemiskinan.program_dipakai(pilihan), lang),
-                               ["program", "sumber", "keyakinan", "catatan"], lang), hide_index=True)
-st.plotly_chart(kemiskinan.grafik_blm(data.blm, lang), config=charts.config(lang), key="kemiskinan_blm")
-tabel_blm, format_blm = kemiskinan.tabel_blm(data.blm, lang)
+st.table(layar.penargetan, hide_index=True)
+st.plotly_chart(layar.gambar["blm"], config=charts.config(lang), key="kemiskinan_blm")
+tabel_blm, format_blm = layar.tabel_blm
 layout.tabel(tabel_blm, "blm_per_kk_miskin_per_sumber", pilihan, format_blm, judul=t("kemiskinan.blm.judul", lang),
              key="kemiskinan_blm_tabel")
 layout.data_per(["data_kemiskinan", "blm_pencairan"], lang)

@@ -3,7 +3,7 @@ its UPK's indicators and KSM, its 100-0-100 figures and slum scores by aspect, i
 assets. Reached from every map and drillable chart, from the search box and by URL (`?kel=13.72.01.1001`)."""
 import streamlit as st
 
-from pantau import aset, filters, fmt, kemiskinan, layout, peta, profil, tampilan
+from pantau import filters, fmt, layout, peta, profil, tampilan
 from pantau import dana_bergulir as dana
 from pantau.i18n import t
 
@@ -63,7 +63,7 @@ else:
     st.caption(t("profil.upk_bulan", lang, bulan=fmt.bulan(upk.periode, lang=lang)))
     layout.angka_utama([upk.kartu_status, *upk.angka[:3]], lang)
     layout.angka_utama(list(upk.angka[3:]) + list(upk.angka_ksm[:2]), lang)
-    profil.grafik(profil.grafik_upk(upk, lang), "profil_upk_tren", lang)
+    profil.grafik(profil.gambar_upk(pilihan, upk.periode), "profil_upk_tren", lang)
     if upk.daftar_ksm is not None:
         st.markdown(f"**{upk.daftar_ksm.judul}**")
         dana.tampilkan(upk.daftar_ksm, pilihan, key="profil_ksm")
@@ -96,27 +96,26 @@ layout.data_per(["indikator_permukiman", "kawasan_kumuh", "penilaian_kumuh"], la
 
 # ---- poverty sources side by side
 st.subheader(t("profil.bagian.kemiskinan", lang))
-miskin = profil.data_kemiskinan(pilihan)
+miskin = profil.bagian_kemiskinan(pilihan)
 if miskin is None:
     profil.tanpa_data("kemiskinan", lang)
 else:
-    isi, format_isi = kemiskinan.tabel_selisih(miskin.per_tahun, lang)
+    isi, format_isi, grafik_miskin = miskin
     profil.tabel(isi, format_isi, "kemiskinan", pilihan, t("profil.bagian.kemiskinan", lang))
-    profil.grafik(kemiskinan.grafik_blm(miskin.blm, lang), "profil_kemiskinan_blm", lang)
+    profil.grafik(grafik_miskin, "profil_kemiskinan_blm", lang)
     profil.tautan_halaman("kemiskinan", pilihan)
 layout.data_per(["data_kemiskinan"], lang)
 
 # ---- assets and the UPK's revolving capital
 st.subheader(t("profil.bagian.aset", lang))
-data_aset = profil.data_aset(pilihan)
-if data_aset is None:
+bagian_aset = profil.bagian_aset(pilihan)
+if bagian_aset is None:
     profil.tanpa_data("aset", lang)
 else:
-    layout.angka_utama(aset.angka_utama(data_aset.ringkas.iloc[0], lang), lang)
-    isi, format_isi = aset.tabel_aset(data_aset.daftar, lang)
+    data_aset, angka_aset, isi, format_isi, modal, format_modal = bagian_aset
+    layout.angka_utama(angka_aset, lang)
     profil.tabel(isi, format_isi, "aset", pilihan, t("profil.bagian.aset", lang))
     if not data_aset.modal_upk.empty:
-        isi, format_isi = aset.tabel_modal(data_aset.modal_upk, lang)
-        profil.tabel(isi, format_isi, "modal", pilihan, t("aset.modal.judul", lang))
+        profil.tabel(modal, format_modal, "modal", pilihan, t("aset.modal.judul", lang))
     profil.tautan_halaman("aset", pilihan)
 layout.data_per(["aset"], lang)

@@ -11,8 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
 
-from pantau import charts, charts_kemiskinan, db, filters, fmt, katalog
+from pantau import charts, charts_kemiskinan, dataset, db, filters, fmt, katalog
 from pantau.i18n import t
 from pantau.layout import Angka
 from pantau.pilihan import Pilihan, ubah
@@ -39,6 +41,14 @@ class Ringkasan:
 
 
 @dataclass(frozen=True)
+class Layar:
+    """The page's figures and tables for one filter choice, built once and shared read-only."""
+
+    gambar: dict[str, go.Figure]
+    tabel: dict[str, tuple[pd.DataFrame, dict[str, str]]]
+
+
+@dataclass(frozen=True)
 class Profil:
     """What a kelurahan profile shows about its assets and its UPK's revolving capital."""
 
@@ -51,7 +61,18 @@ class Profil:
 def per_wilayah(p: Pilihan, panjang: int) -> pd.DataFrame:
     """The register summed per area (code prefix of `panjang` characters), with the value not yet handed over
     and the handed-over share of value (catalogue indicator `aset_diserahkan`; '–' when the value is 0)."""
-    df = db.query("aset_per_wilayah", **p.params(), panjang=panjang)
+    return _turunan(db.query("aset_per_wilayah", **p.params(), panjang=panjang))
+
+
+def per_tingkat(p: Pilihan) -> dict[int, pd.DataFrame]:
+    """`per_wilayah` for the selection, one level down and kelurahan, from one pass over the register."""
+    panjang, bawah = PANJANG[p.tingkat], PANJANG[filters.tingkat_bawah(p)]
+    df = db.query("aset_per_tingkat", **p.params(), panjang=panjang, panjang_bawah=bawah)
+    return {n: _turunan(df[df["panjang"] == n].drop(columns="panjang").reset_index(drop=True))
+            for n in (panjang, bawah, PANJANG["kelurahan"])}
+
+
+def _turunan(df: pd.DataFrame) -> pd.DataFrame:
     nilai = df["nilai_rp"].astype("float64")
     return df.assign(nilai_belum_diserahkan_rp=df["nilai_belum_rp"] + df["nilai_proses_rp"],
                      porsi_diserahkan=(df["nilai_selesai_rp"] / nilai.where(nilai > 0)).astype("float64"))
@@ -61,17 +82,53 @@ def modal_upk(p: Pilihan) -> pd.DataFrame:
     return db.query("aset_modal_upk", **p.params())
 
 
+def _kunci(p: Pilihan) -> tuple:
+    return dataset.active_id(), p.wilayah, p.tahun_awal, p.tahun_akhir, tuple(p.program), p.lang
+
+
 def ringkasan(p: Pilihan) -> Ringkasan:
-    total = per_wilayah(p, PANJANG[p.tingkat])
+    """The selection's register and capital; reruns with the same choice get the same object back."""
+    return _ringkasan(*_kunci(p))
+
+
+def layar(p: Pilihan) -> Layar:
+    """Figures and tables of the page (built once per filter choice, then shared read-only)."""
+    return _layar(*_kunci(p))
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _ringkasan(versi: str | None, wilayah: str, tahun_awal: int, tahun_akhir: int, program: tuple[str, ...],
+               lang: str) -> Ringkasan:
+    return hitung_ringkasan(Pilihan(wilayah, tahun_awal, tahun_akhir, program, lang))
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _layar(versi: str | None, wilayah: str, tahun_awal: int, tahun_akhir: int, program: tuple[str, ...],
+           lang: str) -> Layar:
+    p = Pilihan(wilayah, tahun_awal, tahun_akhir, program, lang)
+    data = _ringkasan(versi, wilayah, tahun_awal, tahun_akhir, program, lang)
+    gambar = {"status_wilayah": grafik_status_wilayah(data, lang), "kondisi": grafik_kondisi(data, lang),
+              "kemajuan": grafik_kemajuan(data, lang)}
+    tabel = {"kelurahan": tabel_kelurahan(data.per_kelurahan, lang),
+             "tanpa_pengelola": tabel_aset(tanpa_pengelola(p), lang), "modal": tabel_modal(data.modal_upk, lang)}
+    isi = daftar(p, int(data.total["jumlah_aset"]))
+    if isi is not None:
+        tabel["daftar"] = tabel_aset(isi, lang)
+    return Layar(gambar, tabel)
+
+
+def hitung_ringkasan(p: Pilihan) -> Ringkasan:
+    tingkat = per_tingkat(p)
+    total = tingkat[PANJANG[p.tingkat]]
     if total.empty:
         kosong = pd.DataFrame()
         return Ringkasan(True, [], [], pd.Series(dtype=object), kosong, kosong, kosong, kosong, kosong)
-    bawah = per_wilayah(p, PANJANG[filters.tingkat_bawah(p)])
+    bawah = tingkat[PANJANG[filters.tingkat_bawah(p)]]
     bawah = bawah.assign(label=_label_unik(bawah)).sort_values(["nilai_belum_diserahkan_rp", "kode"],
                                                                ascending=[False, True])
     modal = modal_upk(p)
     return Ringkasan(False, angka_utama(total.iloc[0], p.lang), angka_modal(modal, p.lang), total.iloc[0], bawah,
-                     per_wilayah(p, PANJANG["kelurahan"]), db.query("aset_per_jenis", **p.params()),
+                     tingkat[PANJANG["kelurahan"]], db.query("aset_per_jenis", **p.params()),
                      kemajuan(p), modal)
 
 
@@ -189,7 +246,8 @@ def _teks_kategori(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Component, condition and status as words in the page's language."""
     ganti = {"jenis": lambda v: katalog.label("komponen", v, lang), "kondisi": lambda v: t(f"aset.kondisi.{v}", lang),
              "status_serah_terima": lambda v: t(f"aset.status.{v}", lang)}
-    return df.assign(**{c: df[c].map(f) for c, f in ganti.items() if c in df.columns})
+    return df.assign(**{c: df[c].map({v: f(v) for v in df[c].unique()}) for c, f in ganti.items()
+                        if c in df.columns})
 
 
 def tabel_aset(df: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict[str, str]]:
@@ -197,7 +255,8 @@ def tabel_aset(df: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict[str, str
     tampil = _teks_kategori(df, lang)
     for c in ("tahun_bangun", "tahun_serah_terima"):
         if c in tampil.columns:
-            tampil[c] = [fmt.KOSONG if pd.isna(v) else str(int(v)) for v in tampil[c]]
+            tahun = pd.to_numeric(tampil[c]).astype("Int64")
+            tampil[c] = tahun.astype(str).where(tahun.notna(), fmt.KOSONG).astype(object)
     if "pengelola" in tampil.columns:
         tampil["pengelola"] = tampil["pengelola"].astype(object).fillna(t("aset.tanpa_pengelola", lang))
     return tampil.rename(columns={c: _k(c, lang) for c in tampil.columns}), {_k("nilai_rp", lang): "rupiah"}

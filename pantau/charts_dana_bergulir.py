@@ -3,14 +3,31 @@ regions compared on one indicator (worst first, band colours, drillable), the po
 loans per cycle. Every figure is finished by `charts.rapikan` and every number goes through `pantau.fmt`."""
 from __future__ import annotations
 
+from functools import partial
+from typing import Callable
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import streamlit as st
 from plotly.colors import sample_colorscale
 
 from pantau import charts, fmt, katalog
 from pantau.dana_bergulir import POB, label_bulan, label_kelas
 from pantau.i18n import t
+
+
+@st.cache_resource(show_spinner=False, max_entries=400)
+def _simpan(kunci: tuple, _buat: Callable[[], go.Figure]) -> go.Figure:
+    return _buat()
+
+
+def sekali(kunci: tuple, buat: Callable[..., go.Figure], *args) -> go.Figure:
+    """`buat(*args)`, built once per process and kept, so a warm rerun only sends the figure. `kunci` names the
+    data the frames among `args` come from (`Ringkasan.kunci`: dataset version, selection, month); the other
+    arguments (language, titles, options) join it. The figure is shared: callers must not change it."""
+    lain = tuple(a for a in args if not isinstance(a, pd.DataFrame))
+    return _simpan((buat.__name__, kunci, lain), partial(buat, *args))
 
 
 def _nama_pendek(ind: str, lang: str) -> str:

@@ -162,8 +162,13 @@ def bulanan(p: Pilihan) -> pd.DataFrame:
 
 def bulan_tersedia(p: Pilihan) -> list[date]:
     """Months with loans inside the selected years, oldest first."""
+    return list(_bulan_tersedia(dataset.active_id(), replace(p, catatan=(), lang="id")))
+
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def _bulan_tersedia(versi: str | None, p: Pilihan) -> tuple[date, ...]:
     bulan = pd.DatetimeIndex(bulanan(p).periode.unique()).sort_values()
-    return [d.date() for d in bulan if p.tahun_awal <= d.year <= p.tahun_akhir]
+    return tuple(d.date() for d in bulan if p.tahun_awal <= d.year <= p.tahun_akhir)
 
 
 def periode_dari_url(teks, tersedia: list[date], lang: str = "id") -> tuple[date | None, list]:
@@ -286,16 +291,24 @@ def _rp(x, lang: str) -> str:
     return fmt.rupiah_ringkas(x, lang=lang)
 
 
-def _hitungan(ind: str, b: pd.Series, lang: str) -> str:
-    """The computation behind a figure, in words and numbers (e.g. '12 ÷ 120 KSM')."""
+def _bagian_hitungan(ind: str, b: pd.Series) -> tuple:
+    """The two numbers behind a figure (numerator, denominator)."""
     if ind == "lar":
-        return t("dana_bergulir.pob.hitungan_ksm", lang, a=fmt.angka(b.ksm_berisiko, lang=lang),
-                 b=fmt.angka(b.ksm_bersaldo, lang=lang))
+        return b.ksm_berisiko, b.ksm_bersaldo
     if ind == "roi":
-        return t("dana_bergulir.pob.hitungan_roi", lang, a=_rp(b.laba_tahunan_rp, lang), b=_rp(b.modal_rp, lang))
-    a, c = {"par": (b.saldo_berisiko_rp, b.saldo_rp), "rr": (b.saldo_rp - b.saldo_berisiko_rp, b.saldo_rp),
+        return b.laba_tahunan_rp, b.modal_rp
+    return {"par": (b.saldo_berisiko_rp, b.saldo_rp), "rr": (b.saldo_rp - b.saldo_berisiko_rp, b.saldo_rp),
             "ccr": (b.pendapatan_ytd_rp, b.biaya_ytd_rp)}[ind]
-    return t("dana_bergulir.pob.hitungan_rupiah", lang, a=_rp(a, lang), b=_rp(c, lang))
+
+
+@lru_cache(maxsize=8192, typed=True)
+def _hitungan(ind: str, a, c, lang: str) -> str:
+    """The computation behind a figure, in words and numbers (e.g. '12 ÷ 120 KSM'); cached, as the map's hover
+    asks again for every region on every rerun."""
+    if ind == "lar":
+        return t("dana_bergulir.pob.hitungan_ksm", lang, a=fmt.angka(a, lang=lang), b=fmt.angka(c, lang=lang))
+    kunci = "hitungan_roi" if ind == "roi" else "hitungan_rupiah"
+    return t(f"dana_bergulir.pob.{kunci}", lang, a=_rp(a, lang), b=_rp(c, lang))
 
 
 def keterangan(b: pd.Series, ind: str, lang: str) -> str:
@@ -304,7 +317,7 @@ def keterangan(b: pd.Series, ind: str, lang: str) -> str:
     if isinstance(alasan, str):
         return t(f"dana_bergulir.alasan.{alasan}", lang)
     label = katalog.indikator(ind).label_status(b[f"status_{ind}"], lang)
-    return f"{label} · {_hitungan(ind, b, lang)}"
+    return f"{label} · {_hitungan(ind, *_bagian_hitungan(ind, b), lang)}"
 
 
 def _kartu_status(b: pd.Series, upk: pd.DataFrame, lang: str) -> Angka:
@@ -494,6 +507,7 @@ class Ringkasan:
     siklus: pd.DataFrame | None = None
     tabel_siklus: Tabel | None = None
     daftar_ksm: Tabel | None = None           # only for one kelurahan/UPK
+    kunci: tuple = ()                         # (dataset version, selection, month): names its cached figures
 
 
 def _area(kini: pd.DataFrame) -> pd.Series:
@@ -528,7 +542,9 @@ def _bagian_portofolio(p: Pilihan, periode: date) -> dict:
             "kolektibilitas": kol, "tabel_kolektibilitas": tabel_kolektibilitas(kol, periode, p.lang)}
 
 
-@st.cache_data(show_spinner=False, max_entries=200)
+# kept as one shared object (not copied per rerun: unpickling the national scorecard cost ~0.1 s); nothing that
+# reads a Ringkasan changes its frames
+@st.cache_resource(show_spinner=False, max_entries=200)
 def _ringkasan(versi: str | None, p: Pilihan, periode: date) -> Ringkasan:
     k = komponen_upk(p, periode)
     kini = k[k.periode == periode]
@@ -536,7 +552,8 @@ def _ringkasan(versi: str | None, p: Pilihan, periode: date) -> Ringkasan:
         return Ringkasan(kosong=True)
     area, upk = _area(kini), kartu_skor(k, periode)
     return Ringkasan(
-        kosong=False, periode=periode, pob=area, kartu_status=_kartu_status(area, upk, p.lang),
+        kosong=False, periode=periode, kunci=(versi, p, periode), pob=area,
+        kartu_status=_kartu_status(area, upk, p.lang),
         angka=tuple(angka_pob(area, p.lang)),
         tabel_pob=tabel_pob(area, p.lang, periode), tren=tren_wilayah(k),
         per_wilayah=None if p.tingkat == "kelurahan" else per_wilayah(k, p, periode),

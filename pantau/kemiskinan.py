@@ -11,8 +11,10 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
 
-from pantau import charts, charts_kemiskinan, db, filters, fmt, katalog, schema
+from pantau import charts, charts_kemiskinan, dataset, db, filters, fmt, katalog, schema
 from pantau.i18n import t
 from pantau.layout import Angka
 from pantau.pilihan import Pilihan, ubah
@@ -44,6 +46,17 @@ class Potret:
     wilayah: pd.DataFrame
     matriks: pd.DataFrame
     jumlah_kelurahan: int
+
+
+@dataclass(frozen=True)
+class Layar:
+    """Everything the page draws for one data year, built once per filter choice and shared read-only."""
+
+    potret: Potret
+    gambar: dict[str, go.Figure]
+    tabel: tuple[pd.DataFrame, dict[str, str]]
+    tabel_blm: tuple[pd.DataFrame, dict[str, str]]
+    penargetan: pd.DataFrame
 
 
 @dataclass(frozen=True)
@@ -182,7 +195,40 @@ def blm_per_sumber(p: Pilihan) -> pd.DataFrame:
 
 # ------------------------------------------------------------------ the page's data
 
+def _kunci(p: Pilihan) -> tuple:
+    return dataset.active_id(), p.wilayah, p.tahun_awal, p.tahun_akhir, tuple(p.program), p.lang
+
+
 def ringkasan(p: Pilihan) -> Ringkasan:
+    """The selection over the filter period; reruns with the same choice get the same object back."""
+    return _ringkasan(*_kunci(p))
+
+
+def layar(p: Pilihan, tahun: int) -> Layar:
+    """The page's picture, figures and tables for one data year (built once, then shared read-only)."""
+    return _layar(*_kunci(p), tahun)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _ringkasan(versi: str | None, wilayah: str, tahun_awal: int, tahun_akhir: int, program: tuple[str, ...],
+               lang: str) -> Ringkasan:
+    return hitung_ringkasan(Pilihan(wilayah, tahun_awal, tahun_akhir, program, lang))
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _layar(versi: str | None, wilayah: str, tahun_awal: int, tahun_akhir: int, program: tuple[str, ...],
+           lang: str, tahun: int) -> Layar:
+    p = Pilihan(wilayah, tahun_awal, tahun_akhir, program, lang)
+    data = _ringkasan(versi, wilayah, tahun_awal, tahun_akhir, program, lang)
+    pot = potret(p, tahun, data.blm)
+    gambar = {"matriks": grafik_matriks(pot, lang), "tren": grafik_tren(data, lang), "blm": grafik_blm(data.blm, lang)}
+    if p.tingkat != "kelurahan":
+        gambar["peringkat"] = grafik_peringkat(pot, lang)
+    return Layar(pot, gambar, tabel_selisih(data.kelurahan, lang), tabel_blm(data.blm, lang),
+                 tabel_teks(penargetan(program_dipakai(p), lang), ["program", "sumber", "keyakinan", "catatan"], lang))
+
+
+def hitung_ringkasan(p: Pilihan) -> Ringkasan:
     sel = selisih(p, _panjang(p))
     if sel.empty:
         kosong = pd.DataFrame()

@@ -13,7 +13,8 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from pantau import aset, blm, charts, charts_blm, db, filters, fmt, katalog, kemiskinan, layout, peta, permukiman
+from pantau import aset, blm, charts, charts_blm, dataset, db, filters, fmt, katalog, kemiskinan, layout, peta
+from pantau import permukiman
 from pantau import charts_dana_bergulir, charts_permukiman
 from pantau import dana_bergulir as dana
 from pantau.i18n import t
@@ -178,6 +179,46 @@ def data_kemiskinan(p: Pilihan) -> kemiskinan.Profil | None:
 def data_aset(p: Pilihan) -> aset.Profil | None:
     r = aset.profil(p.wilayah, p)
     return None if r.kosong else r
+
+
+# built once per dataset version and filter choice, then shared read-only, so a rerun rebuilds no figure or table
+def _kunci(p: Pilihan) -> tuple:
+    return dataset.active_id(), p.wilayah, p.tahun_awal, p.tahun_akhir, tuple(p.program), p.lang
+
+
+def gambar_upk(p: Pilihan, periode) -> object:
+    """The UPK's trend figure for month `periode` (see `grafik_upk`)."""
+    return _gambar_upk(*_kunci(p), periode)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _gambar_upk(versi, wilayah: str, awal: int, akhir: int, program: tuple, lang: str, periode):
+    return grafik_upk(dana.ringkasan(Pilihan(wilayah, awal, akhir, program, lang), periode), lang)
+
+
+def bagian_kemiskinan(p: Pilihan) -> tuple | None:
+    """(table, its formats, BLM-per-poor-household figure) of the kelurahan, or None without data."""
+    return _bagian_kemiskinan(*_kunci(p))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _bagian_kemiskinan(versi, wilayah: str, awal: int, akhir: int, program: tuple, lang: str):
+    r = data_kemiskinan(Pilihan(wilayah, awal, akhir, program, lang))
+    return None if r is None else (*kemiskinan.tabel_selisih(r.per_tahun, lang), kemiskinan.grafik_blm(r.blm, lang))
+
+
+def bagian_aset(p: Pilihan) -> tuple | None:
+    """(profile data, headline numbers, asset table, its formats, capital table, its formats) or None."""
+    return _bagian_aset(*_kunci(p))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _bagian_aset(versi, wilayah: str, awal: int, akhir: int, program: tuple, lang: str):
+    r = data_aset(Pilihan(wilayah, awal, akhir, program, lang))
+    if r is None:
+        return None
+    return (r, aset.angka_utama(r.ringkas.iloc[0], lang), *aset.tabel_aset(r.daftar, lang),
+            *aset.tabel_modal(r.modal_upk, lang))
 
 
 # ---------------------------------------------------------------- screen parts

@@ -119,7 +119,8 @@ def _ukuran_permukiman(p: Pilihan, tahun_target: int) -> tuple[dict[str, Ukuran]
         return kosong, {}, None
     tahun = int(data.tren.tahun.max())
     kini = data.tren[data.tren.tahun == tahun].iloc[0]
-    sebelum = permukiman.nilai_tahunan(p, tahun - 1, tahun - 1)
+    sebelum = data.tren[data.tren.tahun == tahun - 1] if tahun > p.tahun_awal else \
+        permukiman.nilai_tahunan(p, tahun - 1, tahun - 1)      # the trend already holds the years chosen
     lalu = sebelum.iloc[0] if len(sebelum) else pd.Series(np.nan, index=kini.index)
     status = {k: a.status for k, a in zip(permukiman.INDIKATOR, data.angka)}
     hasil = {k: Ukuran(k, _angka(kini[k]), _angka(lalu[k]), str(tahun - 1), permukiman.SATUAN[k],
@@ -206,15 +207,21 @@ def pemicu(upk: pd.DataFrame, lang: str) -> pd.Series:
     return pd.Series([", ".join(x[:2]) for x in teks], index=upk.index, dtype=object)
 
 
+def _isi_pemicu(atas: pd.DataFrame, buruk: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The triggers in words of the kelurahan listed only (writing them for every UPK in Penundaan is slow at
+    national scale and they do not change the score), joined per kelurahan as `skor_perhatian` does."""
+    upk = buruk[buruk.kode_kelurahan.isin(atas.kode)]
+    teks = pemicu(upk, lang).groupby(upk.kode_kelurahan).agg(lambda s: "; ".join(x for x in s if x))
+    return atas.assign(pemicu=atas.kode.map(teks))
+
+
 def _perhatian(p: Pilihan, data_dana: dana.Ringkasan, tahun_target: int) -> pd.DataFrame:
-    if data_dana.kosong:
-        upk = pd.DataFrame(columns=["kode_kelurahan", "status_upk", "pemicu"])
-    else:
-        upk = data_dana.upk[data_dana.upk.status_upk.eq("buruk")]
-        upk = upk.assign(pemicu=pemicu(upk, p.lang))[["kode_kelurahan", "status_upk", "pemicu"]]
+    kolom = ["kode_kelurahan", "status_upk"]
+    buruk = pd.DataFrame(columns=kolom) if data_dana.kosong else data_dana.upk[data_dana.upk.status_upk.eq("buruk")]
     r = blm.ringkasan(p)
     lambat = blm.tertinggal(r) if not r.kosong else pd.DataFrame(columns=["kode_kelurahan", "progres"])
-    return daftar_perhatian(skor_perhatian(upk, permukiman.per_kelurahan(p, tahun_target), lambat), p.lang)
+    skor = skor_perhatian(buruk[kolom].assign(pemicu=""), permukiman.per_kelurahan(p, tahun_target), lambat)
+    return daftar_perhatian(_isi_pemicu(skor.head(jumlah_perhatian()), buruk, p.lang), p.lang)
 
 
 def tabel_perhatian(daftar: pd.DataFrame, lang: str, rinci: bool = False) -> pd.DataFrame:

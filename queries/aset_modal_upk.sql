@@ -16,11 +16,17 @@ laporan as (
       and (len($program) = 0 or kode_kelurahan in (select kode_kelurahan from lokasi))
 ),
 
-terakhir as (
-    select kode_bkm, arg_max(kode_kelurahan, periode) as kode_kelurahan, max(periode) as periode,
-        arg_max(modal_rp, periode) as modal_rp, arg_max(cadangan_risiko_rp, periode) as cadangan_risiko_rp
+terakhir_baris as (
+    select kode_bkm, max(periode) as periode,
+        arg_max({'kode_kelurahan': kode_kelurahan, 'modal_rp': modal_rp, 'cadangan_risiko_rp': cadangan_risiko_rp},
+                periode) as baris
     from laporan
     group by kode_bkm
+),
+
+terakhir as (
+    select kode_bkm, baris.kode_kelurahan, periode, baris.modal_rp, baris.cadangan_risiko_rp
+    from terakhir_baris
 ),
 
 saldo as (
