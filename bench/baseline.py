@@ -72,17 +72,21 @@ def kemiskinan(prefix: str) -> pd.DataFrame:
 
 
 def aset(prefix: str) -> pd.DataFrame:
-    """aset_per_wilayah at kab/kota level: count and value by handover status."""
+    """aset_per_tingkat: assets per kelurahan, rolled up one level down (kab/kota) and for the selection:
+    count and value by handover status."""
     df = _baca("aset", ["kode_kelurahan", "nilai_rp", "status_serah_terima", "kondisi"], prefix)
-    df["kode"] = df.kode_kelurahan.str[:5]
-    return df.groupby(["kode", "status_serah_terima"]).agg(jumlah=("nilai_rp", "size"),
-                                                          nilai_rp=("nilai_rp", "sum")).reset_index()
+    kel = df.groupby(["kode_kelurahan", "status_serah_terima"]).agg(jumlah=("nilai_rp", "size"),
+                                                                     nilai_rp=("nilai_rp", "sum")).reset_index()
+    kab = kel.assign(kode=kel.kode_kelurahan.str[:5]).groupby(["kode", "status_serah_terima"])[
+        ["jumlah", "nilai_rp"]].sum().reset_index()
+    semua = kel.groupby("status_serah_terima")[["jumlah", "nilai_rp"]].sum().reset_index().assign(kode="")
+    return pd.concat([kel.rename(columns={"kode_kelurahan": "kode"}), kab, semua], ignore_index=True)
 
 
 FUNGSI = {"BLM": blm, "Dana Bergulir": dana_bergulir, "100-0-100": permukiman, "Data Kemiskinan": kemiskinan,
           "Aset": aset}
 KUERI = {"BLM": "blm_rincian", "Dana Bergulir": "dana_bergulir_bulanan", "100-0-100": "permukiman_per_tahun",
-         "Data Kemiskinan": "kemiskinan_selisih", "Aset": "aset_per_wilayah"}
+         "Data Kemiskinan": "kemiskinan_selisih", "Aset": "aset_per_tingkat"}
 
 
 def waktu(halaman: str, url: dict, data: Path, ulang: int = 3) -> float | None:
