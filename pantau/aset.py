@@ -32,7 +32,7 @@ class Ringkasan:
     kosong: bool
     angka: list[Angka]
     angka_modal: list[Angka]
-    total: pd.Series            # the selection's row of aset_per_wilayah
+    total: pd.Series            # the selection's row of aset_per_tingkat
     per_wilayah: pd.DataFrame   # areas one level down, largest value not yet handed over first
     per_kelurahan: pd.DataFrame
     per_jenis: pd.DataFrame
@@ -61,7 +61,8 @@ class Profil:
 def per_wilayah(p: Pilihan, panjang: int) -> pd.DataFrame:
     """The register summed per area (code prefix of `panjang` characters), with the value not yet handed over
     and the handed-over share of value (catalogue indicator `aset_diserahkan`; '–' when the value is 0)."""
-    return _turunan(db.query("aset_per_wilayah", **p.params(), panjang=panjang))
+    df = db.query("aset_per_tingkat", **p.params(), panjang=panjang, panjang_bawah=panjang)
+    return _turunan(df[df["panjang"] == panjang].drop(columns="panjang").reset_index(drop=True))
 
 
 def per_tingkat(p: Pilihan) -> dict[int, pd.DataFrame]:
