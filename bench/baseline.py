@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow.dataset as ds
+import pyarrow.parquet as pq
 
 from pantau import dataset
 
@@ -38,16 +39,15 @@ def blm(prefix: str) -> pd.DataFrame:
 
 
 def dana_bergulir(prefix: str) -> pd.DataFrame:
-    """dana_bergulir_bulanan: the loan book month by month, split by the number of overdue instalments."""
-    df = _baca("pinjaman_bulanan", ["kode_kelurahan", "periode", "tunggakan_angsuran", "saldo_pinjaman_rp",
-                                    "pencairan_rp", "pokok_jatuh_tempo_rp", "pokok_dibayar_rp"], prefix,
-               tahun_akhir=2024)
-    df["bersaldo"] = df.saldo_pinjaman_rp > 0
-    df["baru"] = df.pencairan_rp > 0
-    return df.groupby(["periode", "tunggakan_angsuran"]).agg(
-        ksm_aktif=("saldo_pinjaman_rp", "size"), ksm_bersaldo=("bersaldo", "sum"), saldo_rp=("saldo_pinjaman_rp", "sum"),
-        pencairan_rp=("pencairan_rp", "sum"), pinjaman_baru=("baru", "sum"),
-        pokok_jatuh_tempo_rp=("pokok_jatuh_tempo_rp", "sum"), pokok_dibayar_rp=("pokok_dibayar_rp", "sum")).reset_index()
+    """dana_bergulir_bulanan: the loan book month by month, split by the number of overdue instalments, from
+    the same derived per-kab/kota Parquet the query reads."""
+    berkas = dataset.active().path / "_turunan" / "pinjaman_kab_bulanan.parquet"
+    kolom = ["kode_kab", "periode", "tunggakan_angsuran", "ksm_aktif", "ksm_bersaldo", "saldo_rp", "pencairan_rp",
+             "pinjaman_baru", "pokok_jatuh_tempo_rp", "pokok_dibayar_rp"]
+    df = pq.read_table(berkas, columns=kolom, filters=[("tahun", "<=", 2024)]).to_pandas()
+    if prefix:
+        df = df[df.kode_kab.str.startswith(prefix.rstrip("."))]
+    return df.drop(columns="kode_kab").groupby(["periode", "tunggakan_angsuran"]).sum().reset_index()
 
 
 def permukiman(prefix: str) -> pd.DataFrame:

@@ -1,8 +1,13 @@
-"""`make load`: 10 concurrent browser sessions against one local Streamlit server, for a bounded time.
+"""`make load`: 10 concurrent sessions against one local Streamlit server, for a bounded time.
 
 Each session opens pages and switches filters (loopback only), waiting for every run to finish. The
-report gives the number of errors (error boxes, failed loads; must be 0), page-time percentiles and the
-server's peak memory (VmHWM of the server process tree; budget 1 GB). Bounded in sessions and seconds.
+report gives the number of errors (error boxes, failed runs; must be 0), page-time percentiles and the
+server's peak memory (VmHWM of the server process; budget 1 GB). Bounded in sessions and seconds.
+
+Two kinds of client: `--klien ws` (the default) speaks Streamlit's own websocket protocol, as the browser's
+script does (a rerun request per page, then every message up to "script finished"), so the figures measure
+the server alone; `--klien browser` drives Chromium tabs (end to end, but on a small machine the tabs'
+renderers compete with the server for the same cores).
 """
 from __future__ import annotations
 
@@ -81,6 +86,49 @@ async def _sesi(browser, url: str, kab: str, akhir: float, acak: random.Random, 
     await konteks.close()
 
 
+async def _sesi_ws(url: str, kab: str, akhir: float, acak: random.Random, hasil: dict) -> None:
+    """One session over the websocket: each step asks for a page run and reads messages until the run ends."""
+    import websockets
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    selesai = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_WITH_COMPILE_ERROR}
+    async with websockets.connect(url.replace("http://", "ws://") + "/_stcore/stream", subprotocols=["streamlit"],
+                                  origin=url, max_size=None, ping_interval=None) as ws:
+        while time.time() < akhir:
+            jalur = acak.choice(LANGKAH).format(kab=kab)
+            halaman, _, query = jalur.partition("?")
+            minta = BackMsg()
+            minta.rerun_script.query_string = query
+            minta.rerun_script.page_name = halaman.strip("/")
+            mulai = time.perf_counter()
+            try:
+                await ws.send(minta.SerializeToString())
+                while True:
+                    pesan = ForwardMsg()
+                    pesan.ParseFromString(await asyncio.wait_for(ws.recv(), 60))
+                    jenis = pesan.WhichOneof("type")
+                    if jenis == "page_not_found":
+                        hasil["galat"].append(f"{jalur}: page not found")
+                    elif jenis == "delta" and pesan.delta.WhichOneof("type") == "new_element" \
+                            and pesan.delta.new_element.WhichOneof("type") == "exception":
+                        hasil["galat"].append(f"{jalur}: {pesan.delta.new_element.exception.type}")
+                    elif jenis == "script_finished" and pesan.script_finished in selesai:
+                        if pesan.script_finished == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
+                            hasil["galat"].append(f"{jalur}: compile error")
+                        break
+                hasil["waktu"].append(time.perf_counter() - mulai)
+            except Exception as e:  # a timeout or a closed socket is an error of the run, counted and reported
+                hasil["galat"].append(f"{jalur}: {type(e).__name__}")
+                return
+
+
+async def _jalankan_ws(url: str, sesi: int, detik: int, kab: str) -> dict:
+    hasil = {"waktu": [], "galat": []}
+    akhir = time.time() + detik
+    await asyncio.gather(*[_sesi_ws(url, kab, akhir, random.Random(i), hasil) for i in range(sesi)])
+    return hasil
+
+
 async def _jalankan(url: str, sesi: int, detik: int, kab: str) -> dict:
     from playwright.async_api import async_playwright
     hasil = {"waktu": [], "galat": []}
@@ -98,22 +146,25 @@ def main() -> None:
     p.add_argument("--detik", type=int, default=90)
     p.add_argument("--data", type=Path, default=Path(os.environ.get("PANTAU_BENCH_DATA", ROOT / "bench" / "data")))
     p.add_argument("--kab", default="32.73")
+    p.add_argument("--klien", choices=("ws", "browser"), default="ws",
+                   help="websocket clients (the server alone) or Chromium tabs (end to end)")
     args = p.parse_args()
     if not (args.data / "versions" / "AKTIF").exists():
         sys.exit(f"no dataset in {args.data}: run `make bench` first (it generates the national dataset)")
-    if shutil.which("chromium") is None:
+    if args.klien == "browser" and shutil.which("chromium") is None:
         sys.exit("Debian chromium is missing: `make load` needs it (run as root so make installs it)")
     sesi, detik = min(args.sesi, 20), min(args.detik, 600)       # bounded in count and time
     server, url = _mulai_server(args.data)
     try:
-        hasil = asyncio.run(_jalankan(url, sesi, detik, args.kab))
+        jalankan = _jalankan_ws if args.klien == "ws" else _jalankan
+        hasil = asyncio.run(jalankan(url, sesi, detik, args.kab))
         puncak = _puncak_mb(server.pid)
     finally:
         server.terminate()
         server.wait(10)
     w = sorted(hasil["waktu"])
     persen = {q: w[min(len(w) - 1, int(q / 100 * len(w)))] for q in (50, 90, 99)} if w else {}
-    print(f"{sesi} sessions × {detik} s against {url} on {args.data}")
+    print(f"{sesi} {args.klien} sessions × {detik} s against {url} on {args.data}")
     print(f"page loads: {len(w)}, errors: {len(hasil['galat'])} {hasil['galat'][:5]}")
     if w:
         print(f"page time p50 {persen[50]:.2f} s, p90 {persen[90]:.2f} s, p99 {persen[99]:.2f} s, "

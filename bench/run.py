@@ -39,6 +39,7 @@ BUDGET_COLD, BUDGET_WARM, BUDGET_RATIO = 1.5, 0.25, 1.5
 def siapkan_data() -> float | None:
     """Generate the national dataset when missing; returns the generation time (None when reused)."""
     if dataset.active() is not None:
+        db.bangun_turunan(dataset.active().path, hanya_yang_hilang=True)
         return None
     mulai = time.perf_counter()
     subprocess.run([sys.executable, "-m", "pantau.demo", "--scale", "national"], check=True, cwd=ROOT,
@@ -129,12 +130,14 @@ def waktu_duckdb(panggilan: list[tuple[str, dict]]) -> float:
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--ulang", type=int, default=3, help="runs per measurement (median)")
+    p.add_argument("--halaman", nargs="*", default=list(PAGES), choices=list(PAGES), metavar="PAGE",
+                   help="only these pages (a quick check; the README summary is then left alone)")
     args = p.parse_args()
     gen = siapkan_data()
     hasil = {}
     kel = _kelurahan_contoh()
     for nama, path in PAGES.items():
-        if not (ROOT / path).exists():
+        if not (ROOT / path).exists() or nama not in args.halaman:
             continue
         cakupan_url = ((f"kel {kel}", {"kel": kel}),) if nama == "Profil Kelurahan" else (
             ("nasional", {}), (f"kab {KAB}", {"kab": KAB}))
@@ -149,7 +152,7 @@ def main() -> None:
                   f"duckdb {r['duckdb']:.3f}s main query {_sel(r['duckdb_utama'])}s pandas {_sel(r['pandas'])}s",
                   flush=True)
     puncak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    laporan = tulis_laporan(hasil, puncak, gen, waktu_demo())
+    laporan = tulis_laporan(hasil, puncak, gen, waktu_demo(), semua=set(args.halaman) == set(PAGES))
     print(laporan)
 
 
@@ -160,7 +163,7 @@ def _sel(v: float | None, batas: float | None = None) -> str:
     return f"{v:.3f}{tanda}"
 
 
-def tulis_laporan(hasil: dict, puncak_mb: float, gen: float | None, demo: float) -> str:
+def tulis_laporan(hasil: dict, puncak_mb: float, gen: float | None, demo: float, semua: bool = True) -> str:
     mesin = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     baris = [f"Measured {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC on {mesin}; dataset "
              f"{dataset.active_id()} ({_baris_dataset()}); medians of runs.", "",
@@ -179,7 +182,8 @@ def tulis_laporan(hasil: dict, puncak_mb: float, gen: float | None, demo: float)
     folder = ROOT / "bench" / "results"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"bench-{datetime.now(timezone.utc):%Y%m%dT%H%M%S}.md").write_text("# Pantau benchmark\n\n" + teks + "\n")
-    _ringkas_ke_readme(teks)
+    if semua:
+        _ringkas_ke_readme(teks)
     return teks
 
 

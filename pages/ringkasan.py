@@ -46,7 +46,7 @@ st.caption(ringkasan.aturan_perhatian(lang))
 # --- one chart per programme (the pages' own figures; a click drills down where the chart allows)
 def grafik(tempat, bagian, tinggi: int) -> None:
     tempat.markdown(f"**{bagian.judul}**  \n{bagian.grafik.judul}")
-    event = tempat.plotly_chart(gambar.gaya(bagian.grafik.gambar, tinggi, 13), config=charts.config(lang),
+    event = tempat.plotly_chart(gambar.gaya(bagian.grafik.figur, tinggi, 13), config=charts.config(lang),
                                 on_select="rerun", selection_mode="points", key=filters.kunci_grafik(f"ringkasan_{bagian.nama}", pilihan))
     if kode := charts.kode_terpilih(event):
         filters.drill(kode)

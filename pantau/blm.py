@@ -7,7 +7,7 @@ for a ranked chart today and a map later."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import wraps
+from functools import partial, wraps
 from typing import NamedTuple
 
 import numpy as np
@@ -112,6 +112,15 @@ def total(r: Ringkasan) -> dict[str, float]:
                  jumlah_kelurahan=int(r.wilayah.jumlah_kelurahan.sum()),
                  tidak_dirinci_rp=int(r.rincian.loc[r.rincian.komponen == "tidak_dirinci", "nilai_blm_rp"].sum()))
     return hasil
+
+
+def nilai_blm(p: Pilihan) -> int | None:
+    """Total BLM of a selection (`total(ringkasan(p))["nilai_blm_rp"]`, from one query instead of the page's
+    four): the Ringkasan's comparison with the years before. None when the selection has no BLM data at all."""
+    rincian = db.query("blm_rincian", **p.params())
+    if rincian.empty and db.query("blm_progres_tahun", **p.params()).empty:
+        return None
+    return int(rincian.nilai_blm_rp.sum())
 
 
 def _status(ind_id: str, nilai) -> list:
@@ -403,7 +412,7 @@ def slides(p: Pilihan) -> list:
     lang, kartu = p.lang, angka_utama(r)
     judul = t("blm.judul", lang)
     return [Slide("blm", judul, angka=kartu[0], catatan=rumus("total_blm", lang=lang)),
-            Slide("blm", t("blm.tahun.grafik_komponen", lang), gambar=charts_blm.per_tahun(r, "komponen")),
+            Slide("blm", t("blm.tahun.grafik_komponen", lang), gambar=partial(charts_blm.per_tahun, r, "komponen")),
             Slide("blm", judul, angka=kartu[3], catatan=rumus("progres_pencairan", lang=lang)),
-            Slide("blm", t("blm.progres.grafik", lang), gambar=charts_blm.pagu_cair(r),
+            Slide("blm", t("blm.progres.grafik", lang), gambar=partial(charts_blm.pagu_cair, r),
                   catatan=rumus("progres_pencairan", lang=lang))]

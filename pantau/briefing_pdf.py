@@ -149,7 +149,7 @@ def _grafik(pdf: FPDF, b: Briefing, y: float, h: float) -> None:
         return
     jarak = 4.0
     w = (LEBAR - 2 * TEPI - jarak * (len(bagian) - 1)) / len(bagian)
-    png = gambar.png_ekspor([g.grafik.gambar for g in bagian])
+    png = gambar.png_ekspor([g.grafik.figur for g in bagian])
     rasio = gambar.EKSPOR_PX[1] / gambar.EKSPOR_PX[0]
     for i, (g, isi) in enumerate(zip(bagian, png)):
         x = TEPI + i * (w + jarak)

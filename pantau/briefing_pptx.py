@@ -165,7 +165,7 @@ def buat(b: Briefing) -> bytes:
     prs = Presentation()
     prs.slide_width, prs.slide_height = LEBAR, TINGGI
     _judul(prs, b)
-    png = gambar.png_ekspor([g.grafik.gambar if g.grafik is not None else None for g in b.bagian])
+    png = gambar.png_ekspor([g.grafik.figur if g.grafik is not None else None for g in b.bagian])
     for bagian, isi in zip(b.bagian, png):
         _program(prs, b, bagian, isi)
     _perhatian(prs, b)
@@ -179,7 +179,7 @@ def dari_slides(b: Briefing, slides: list[Slide]) -> bytes:
     filters line, data date and demo mark as the briefing."""
     prs = Presentation()
     prs.slide_width, prs.slide_height = LEBAR, TINGGI
-    for s, png in zip(slides, gambar.png_ekspor([s.gambar for s in slides])):
+    for s, png in zip(slides, gambar.png_ekspor([s.figur for s in slides])):
         _satu_slide(prs, b, s, png)
     buf = io.BytesIO()
     prs.save(buf)

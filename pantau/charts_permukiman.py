@@ -4,6 +4,9 @@ points, baseline vs latest). Every figure goes through `charts.rapikan`; drillab
 kelurahan (or kab/kota) code in customdata[0]."""
 from __future__ import annotations
 
+import threading
+from collections.abc import Mapping
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -312,28 +315,77 @@ def perubahan(ubah: pd.DataFrame, lang: str, judul: str = "") -> go.Figure:
     return _legenda_bawah(fig, -58 / fig.layout.height).update_xaxes(range=[0, maks])
 
 
-def gambar(p: Pilihan, tahun_target: int) -> dict[str, go.Figure]:
-    """Every figure of the page for one selection, by name. Built once per dataset version, filter, target
-    year and language and shared read-only, so a rerun builds no figure."""
+def gambar(p: Pilihan, tahun_target: int) -> "Gambar":
+    """Every figure of the page for one selection, by name, each built on first use. Kept once per dataset
+    version, filter, target year and language and shared read-only, so a rerun builds no figure; readers that
+    show two of them (Ringkasan, the profile) build only those two."""
     return _gambar(*permukiman.kunci(p, tahun_target))
+
+
+_DARI_CAPAIAN = ("tren_akses", "tren_kumuh", "peringkat")      # need only the targets part of the data
+_DARI_KAWASAN = ("kelas", "heatmap", "aspek", "perubahan")      # need the slum-area scoring
+
+
+class Gambar(Mapping):
+    """The page's figures by name (`bullet0`… and those above); which exist depends on the data."""
+
+    def __init__(self, kunci: tuple):
+        self._kunci, self._dibuat, self._kunci_lock = kunci, {}, threading.Lock()
+
+    def _data(self, kawasan: bool) -> permukiman.Ringkasan:
+        return permukiman.hitung(*self._kunci, kawasan=kawasan)
+
+    def _nama(self) -> list[str]:
+        capaian = self._data(False)
+        hasil = [f"bullet{i}" for i in range(len(capaian.bullet))] + list(_DARI_CAPAIAN) if capaian.angka else []
+        kw = self._data(True).kawasan
+        if kw:
+            hasil += [n for n in _DARI_KAWASAN if n != "perubahan" or len(kw["perubahan"])]
+        return hasil
+
+    def _buat(self, nama: str) -> go.Figure:
+        lang = self._kunci[-1]
+        if nama in _DARI_KAWASAN:
+            kw = self._data(True).kawasan
+            if not kw or (nama == "perubahan" and not len(kw["perubahan"])):
+                raise KeyError(nama)
+            if nama == "kelas":
+                return kelas_per_tahun(kw["kelas_per_tahun"], lang, t("permukiman.grafik.kelas_per_tahun", lang))
+            if nama == "heatmap":
+                return heatmap_skor(kw["sel"], kw["urutan"], lang, t("permukiman.grafik.heatmap", lang))
+            if nama == "aspek":
+                return aspek_pendorong(kw["aspek"], kw["urutan"], lang, t("permukiman.grafik.aspek", lang))
+            return perubahan(kw["perubahan"], lang, t("permukiman.grafik.perubahan", lang))
+        data = self._data(False)
+        if not data.angka:
+            raise KeyError(nama)
+        if nama.startswith("bullet") and nama[6:].isdigit() and int(nama[6:]) < len(data.bullet):
+            return bullet(**data.bullet[int(nama[6:])]["grafik"], lang=lang)
+        if nama == "tren_akses":
+            return tren_akses(data.tren, data.jalur, lang, t("permukiman.grafik.tren_akses", lang))
+        if nama == "tren_kumuh":
+            return tren_kumuh(data.tren, data.jalur, data.garis_dasar, lang, t("permukiman.grafik.tren_kumuh", lang))
+        if nama == "peringkat":
+            return peringkat_kesenjangan(data.peringkat, lang)
+        raise KeyError(nama)
+
+    def __getitem__(self, nama: str) -> go.Figure:
+        with self._kunci_lock:                 # one build per figure, also when two sessions ask at once
+            if nama not in self._dibuat:
+                self._dibuat[nama] = self._buat(nama)
+            return self._dibuat[nama]
+
+    def __contains__(self, nama) -> bool:
+        return nama in self._nama()
+
+    def __iter__(self):
+        return iter(self._nama())
+
+    def __len__(self) -> int:
+        return len(self._nama())
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _gambar(versi: str | None, prefix: str, tahun_awal: int, tahun_akhir: int, panjang: int, tahun_target: int,
-            lang: str) -> dict[str, go.Figure]:
-    data = permukiman.hitung(versi, prefix, tahun_awal, tahun_akhir, panjang, tahun_target, lang)
-    hasil: dict[str, go.Figure] = {}
-    if data.angka:
-        hasil.update({f"bullet{i}": bullet(**b["grafik"], lang=lang) for i, b in enumerate(data.bullet)})
-        hasil["tren_akses"] = tren_akses(data.tren, data.jalur, lang, t("permukiman.grafik.tren_akses", lang))
-        hasil["tren_kumuh"] = tren_kumuh(data.tren, data.jalur, data.garis_dasar, lang,
-                                         t("permukiman.grafik.tren_kumuh", lang))
-        hasil["peringkat"] = peringkat_kesenjangan(data.peringkat, lang)
-    kw = data.kawasan
-    if kw:
-        hasil["kelas"] = kelas_per_tahun(kw["kelas_per_tahun"], lang, t("permukiman.grafik.kelas_per_tahun", lang))
-        hasil["heatmap"] = heatmap_skor(kw["sel"], kw["urutan"], lang, t("permukiman.grafik.heatmap", lang))
-        hasil["aspek"] = aspek_pendorong(kw["aspek"], kw["urutan"], lang, t("permukiman.grafik.aspek", lang))
-        if len(kw["perubahan"]):
-            hasil["perubahan"] = perubahan(kw["perubahan"], lang, t("permukiman.grafik.perubahan", lang))
-    return hasil
+            lang: str) -> Gambar:
+    return Gambar((versi, prefix, tahun_awal, tahun_akhir, panjang, tahun_target, lang))

@@ -238,6 +238,18 @@ def drill(kode: str | None, p: Pilihan, periode: date | None) -> None:
 
 def komponen_upk(p: Pilihan, periode: date) -> pd.DataFrame:
     """POB parts per UPK × month for the 12 months to `periode`, with the annualised year-to-date profit."""
+    k = _komponen(dataset.active_id(), replace(p, catatan=()), periode)
+    return k[k.periode > _bulan_mundur(periode, 12)].reset_index(drop=True)
+
+
+def _bulan_mundur(d: date, n: int) -> date:
+    return (pd.Timestamp(d) - pd.DateOffset(months=n)).date()
+
+
+# one shared read-only frame per selection and month (the page, its slides and the Ringkasan all read it)
+@st.cache_resource(show_spinner=False, max_entries=100)
+def _komponen(versi: str | None, p: Pilihan, periode: date) -> pd.DataFrame:
+    """POB parts per UPK × month for the 13 months to `periode` (the query's window)."""
     k = db.query("dana_bergulir_upk_bulanan", wilayah=p.prefix, program=list(p.program),
                  periode=periode.isoformat(), tunggakan_berisiko=tunggakan_berisiko())
     laba = _bagi((k.pendapatan_ytd_rp - k.biaya_ytd_rp) * 12, k.bulan_ytd)
@@ -515,11 +527,13 @@ def _area(kini: pd.DataFrame) -> pd.Series:
     return pd.concat([bagian, nilai_pob(bagian)], axis=1).iloc[0]
 
 
-def ringkasan(p: Pilihan, periode: date | None) -> Ringkasan:
-    """The page's data (cached per dataset version, selection and month)."""
+def ringkasan(p: Pilihan, periode: date | None, lengkap: bool = True) -> Ringkasan:
+    """The page's data (cached per dataset version, selection and month). `lengkap=False`: only the status,
+    the POB cards, the trend, the areas one level down and the UPK list (what the Ringkasan and the slides
+    read), without the scorecard table, the portfolio and the KSM parts."""
     if periode is None:
         return Ringkasan(kosong=True)
-    return _ringkasan(dataset.active_id(), replace(p, catatan=()), periode)
+    return _ringkasan(dataset.active_id(), replace(p, catatan=()), periode, lengkap)
 
 
 def _bagian_ksm(p: Pilihan, periode: date, upk: pd.DataFrame) -> dict:
@@ -545,20 +559,21 @@ def _bagian_portofolio(p: Pilihan, periode: date) -> dict:
 # kept as one shared object (not copied per rerun: unpickling the national scorecard cost ~0.1 s); nothing that
 # reads a Ringkasan changes its frames
 @st.cache_resource(show_spinner=False, max_entries=200)
-def _ringkasan(versi: str | None, p: Pilihan, periode: date) -> Ringkasan:
+def _ringkasan(versi: str | None, p: Pilihan, periode: date, lengkap: bool = True) -> Ringkasan:
     k = komponen_upk(p, periode)
     kini = k[k.periode == periode]
     if kini.empty:
         return Ringkasan(kosong=True)
     area, upk = _area(kini), kartu_skor(k, periode)
+    bagian = {**_bagian_skor(upk, p.lang), **_bagian_portofolio(p, periode), **_bagian_ksm(p, periode, upk)} \
+        if lengkap else {}
     return Ringkasan(
         kosong=False, periode=periode, kunci=(versi, p, periode), pob=area,
         kartu_status=_kartu_status(area, upk, p.lang),
         angka=tuple(angka_pob(area, p.lang)),
         tabel_pob=tabel_pob(area, p.lang, periode), tren=tren_wilayah(k),
         per_wilayah=None if p.tingkat == "kelurahan" else per_wilayah(k, p, periode),
-        upk=upk.drop(columns=[f"tren_{i}" for i in POB]), **_bagian_skor(upk, p.lang),
-        **_bagian_portofolio(p, periode), **_bagian_ksm(p, periode, upk))
+        upk=upk.drop(columns=[f"tren_{i}" for i in POB]), **bagian)
 
 
 def catatan_program(p: Pilihan) -> str | None:
@@ -726,13 +741,15 @@ def bulan_pembanding(p: Pilihan, periode: date) -> date | None:
     return lalu.max().date() if len(lalu) else None
 
 
-def posisi(p: Pilihan, periode: date | None) -> pd.Series | None:
+def posisi(p: Pilihan, periode: date | None, laporan: date | None = None) -> pd.Series | None:
     """The area's pooled POB figures, bands and status in one month, with how many UPKs are in each status
     (`jumlah_upk`, `upk_baik`, `upk_sedang`, `upk_buruk`): what the page's status and PAR cards show, as numbers.
-    None when no UPK reports in that month."""
+    None when no UPK reports in that month. `laporan`: a report month whose 13 months of UPK parts hold `periode`
+    (the comparison a year back needs no query of its own)."""
     if periode is None:
         return None
-    k = komponen_upk(p, periode)
+    dalam = laporan is not None and _bulan_mundur(laporan, 13) < periode <= laporan
+    k = _komponen(dataset.active_id(), replace(p, catatan=()), laporan if dalam else periode)
     kini = k[k.periode == periode].reset_index(drop=True)
     if kini.empty:
         return None
@@ -746,7 +763,7 @@ def slides(p: Pilihan, periode: date | None = None) -> list:
     PAR per region one level down (for one kelurahan/UPK: the 12-month trend). Empty without loan data."""
     from pantau import charts_dana_bergulir
     from pantau.presentasi import Slide
-    data = ringkasan(p, periode or bulan_laporan(p))
+    data = ringkasan(p, periode or bulan_laporan(p), lengkap=False)
     if data.kosong:
         return []
     lang, bulan = p.lang, fmt.bulan(data.periode, lang=p.lang)
@@ -756,10 +773,10 @@ def slides(p: Pilihan, periode: date | None = None) -> list:
              Slide("dana_bergulir", judul, angka=data.angka[POB.index("par")], catatan=rumus_par)]
     if data.per_wilayah is not None:
         tingkat = t(f"dana_bergulir.wilayah.{tingkat_bawah(p)}", lang)
-        gambar = charts_dana_bergulir.batang_wilayah(data.per_wilayah, "par", lang)
+        gambar = partial(charts_dana_bergulir.batang_wilayah, data.per_wilayah, "par", lang)
         hasil.append(Slide("dana_bergulir", t("presentasi.judul.par_wilayah", lang, tingkat=tingkat, bulan=bulan),
                            gambar=gambar, catatan=rumus_par))
     else:
         hasil.append(Slide("dana_bergulir", t("dana_bergulir.tren.judul", lang, bulan=bulan),
-                           gambar=charts_dana_bergulir.tren_kecil(data.tren, lang)))
+                           gambar=partial(charts_dana_bergulir.tren_kecil, data.tren, lang)))
     return hasil

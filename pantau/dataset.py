@@ -178,7 +178,8 @@ def new_id(prefix: str) -> str:
 
 @contextmanager
 def staging(vid: str) -> Iterator[Path]:
-    """Yield a hidden folder to write a version into; publish it by rename only if the block succeeds."""
+    """Yield a hidden folder to write a version into; if the block succeeds, write the derived tables beside
+    it (`db.bangun_turunan`) and publish it by rename."""
     root = versions_dir()
     root.mkdir(parents=True, exist_ok=True)
     tmp = root / f".staging-{vid}"
@@ -188,6 +189,8 @@ def staging(vid: str) -> Iterator[Path]:
         yield tmp
         if not (tmp / MANIFEST).is_file():
             raise RuntimeError(f"version {vid} has no manifest")
+        from pantau import db                  # db imports this module
+        db.bangun_turunan(tmp)
         os.replace(tmp, root / vid)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -3,15 +3,22 @@
 One DuckDB connection per process and dataset version, with a view per contract table over the
 version's Parquet files (and `wilayah` over the committed reference). `query(name, **params)` runs
 `queries/<name>.sql` on a fresh cursor with `$named` parameters only; results are cached per version.
+
+Derived tables (`queries/turunan/*.sql`, sums of the 10-million-row loan book) are written into a version's
+`_turunan/` folder when it is published (`bangun_turunan`). Where a version has none, or one cannot be read,
+the same SQL serves as a view, so answers never depend on them, only speed does.
 """
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 import streamlit as st
 
 from pantau import dataset, schema
@@ -19,6 +26,8 @@ from pantau import dataset, schema
 QUERIES = dataset.ROOT / "queries"
 _NAMA = re.compile(r"^[a-z0-9_]+$")
 _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
+TURUNAN = ("pinjaman_kelurahan_bulanan", "pinjaman_kab_bulanan")   # in build order: each may read the ones before
+FOLDER_TURUNAN = "_turunan"
 
 
 class QueryError(Exception):
@@ -41,13 +50,65 @@ def _view_sql(tabel: schema.Tabel, root: Path) -> str:
     return f"create or replace view {tabel.nama} as select * from read_parquet('{pola}'{hive})"
 
 
-@lru_cache(maxsize=4)
-def _connection(version_id: str | None) -> duckdb.DuckDBPyConnection:
+def _berkas_turunan(root: Path, nama: str) -> Path:
+    return root / FOLDER_TURUNAN / f"{nama}.parquet"
+
+
+def _turunan_terbaca(path: Path) -> bool:
+    try:
+        pq.read_metadata(path)
+        return True
+    except (OSError, pa.ArrowException):
+        return False
+
+
+def _buka(root: Path) -> duckdb.DuckDBPyConnection:
+    """A connection with a view per contract table over the Parquet under `root`, and the derived tables: their
+    file where it is readable, else their SQL as a view."""
     con = duckdb.connect(":memory:", config={"threads": 2, "memory_limit": "1GB"})
-    root = dataset.versions_dir() / version_id if version_id else Path("/nonexistent")
+    con.execute("set enable_progress_bar = false")
     for tabel in schema.TABEL.values():
         con.execute(_view_sql(tabel, root))   # names and paths come from the contract, never from users
+    for nama in TURUNAN:
+        berkas = _berkas_turunan(root, nama)
+        if berkas.is_file() and _turunan_terbaca(berkas):
+            con.execute(f"create or replace view {nama} as select * from read_parquet('{_sql_path(berkas)}')")
+        else:
+            con.execute(f"create or replace view {nama} as {_sql_turunan(nama)}")
     return con
+
+
+@lru_cache(maxsize=4)
+def _connection(version_id: str | None) -> duckdb.DuckDBPyConnection:
+    return _buka(dataset.versions_dir() / version_id if version_id else Path("/nonexistent"))
+
+
+def _sql_turunan(nama: str) -> str:
+    if nama not in TURUNAN:
+        raise ValueError(f"bad derived table {nama!r}")
+    return (QUERIES / "turunan" / f"{nama}.sql").read_text(encoding="utf-8")
+
+
+def bangun_turunan(root: Path, hanya_yang_hilang: bool = False) -> list[str]:
+    """Write the derived tables of the version under `root` (zstd Parquet, rows in order; each written to a
+    temporary name and renamed, so a reader never sees half a file). `hanya_yang_hilang`: only those missing or
+    unreadable (a version published before they existed). Returns the names written."""
+    folder = root / FOLDER_TURUNAN
+    folder.mkdir(exist_ok=True)
+    ditulis = []
+    for nama in TURUNAN:
+        berkas = _berkas_turunan(root, nama)
+        if hanya_yang_hilang and berkas.is_file() and _turunan_terbaca(berkas):
+            continue
+        sementara = berkas.with_name(f".{nama}.tmp.parquet")
+        con = _buka(root)                      # sees the derived tables already written
+        try:
+            con.execute(f"copy ({_sql_turunan(nama)}) to '{_sql_path(sementara)}' (format parquet, compression zstd)")
+        finally:
+            con.close()
+        os.replace(sementara, berkas)
+        ditulis.append(nama)
+    return ditulis
 
 
 @st.cache_resource(show_spinner=False)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -492,23 +493,24 @@ def kunci(p: Pilihan, tahun_target: int) -> tuple:
     return dataset.active_id(), p.prefix, p.tahun_awal, p.tahun_akhir, panjang, tahun_target, p.lang
 
 
-def ringkasan(p: Pilihan, tahun_target: int) -> Ringkasan:
-    """The page's data for the filters and target year (cached per dataset version)."""
-    return hitung(*kunci(p, tahun_target))
+def ringkasan(p: Pilihan, tahun_target: int, kawasan: bool = True) -> Ringkasan:
+    """The page's data for the filters and target year (cached per dataset version). `kawasan=False` leaves out
+    the slum-area scoring (an empty `kawasan`), for readers that need only the targets (Ringkasan)."""
+    return hitung(*kunci(p, tahun_target), kawasan=kawasan)
 
 
 @st.cache_data(show_spinner=False, max_entries=200)
 def hitung(versi: str | None, prefix: str, tahun_awal: int, tahun_akhir: int, panjang: int, tahun_target: int,
-           lang: str) -> Ringkasan:
+           lang: str, kawasan: bool = True) -> Ringkasan:
     """`ringkasan` for the values of `kunci` (`versi` only keys the cache)."""
     params = {"wilayah": prefix, "tahun_awal": tahun_awal, "tahun_akhir": tahun_akhir}
     per_tahun = db.query("permukiman_per_tahun", **params)
     penilaian = db.query("permukiman_penilaian", **params)
     if per_tahun.empty and penilaian.empty:
         return Ringkasan(kosong=True)
-    kawasan = db.query("permukiman_kawasan", wilayah=prefix) if len(penilaian) else None
+    daftar_kawasan = db.query("permukiman_kawasan", wilayah=prefix) if kawasan and len(penilaian) else None
     hasil = Ringkasan(kosong=False, satuan="kelurahan" if panjang == 13 else "kabkota", tahun_target=tahun_target,
-                      kawasan=_kawasan(penilaian, kawasan, lang))
+                      kawasan=_kawasan(penilaian, daftar_kawasan, lang) if kawasan else {})
     if not per_tahun.empty:
         per_unit = db.query("permukiman_per_wilayah", panjang=panjang, tahun_target=tahun_target, **params)
         _isi_capaian(hasil, per_tahun, per_unit, lang)
@@ -556,12 +558,12 @@ def slides(p: Pilihan, tahun_target: int | None = None) -> list:
     from pantau import charts_permukiman
     from pantau.presentasi import Slide
     tahun_target = tahun_target or tahun_target_bawaan()
-    data = ringkasan(p, tahun_target)
+    data = ringkasan(p, tahun_target, kawasan=False)
     if data.kosong or not data.angka:
         return []
     lang, gambar = p.lang, charts_permukiman.gambar(p, tahun_target)
     judul = t("permukiman.judul", lang)
     hasil = [Slide("permukiman", judul, angka=a, teks=(k,), catatan=katalog.indikator(INDIKATOR[kunci]).rumus(lang))
              for kunci, a, k in zip(INDIKATOR, data.angka, data.kalimat)]
-    return hasil + [Slide("permukiman", t(f"permukiman.grafik.{nama}", lang), gambar=gambar[nama])
+    return hasil + [Slide("permukiman", t(f"permukiman.grafik.{nama}", lang), gambar=partial(gambar.__getitem__, nama))
                     for nama in ("tren_akses", "tren_kumuh")]

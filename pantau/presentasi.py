@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
@@ -65,11 +66,18 @@ class Slide:
     bagian: str                                   # the page it comes from (one of BAGIAN)
     judul: str
     angka: Angka | None = None
-    gambar: go.Figure | None = None
+    gambar: go.Figure | Callable[[], go.Figure] | None = None   # a builder is called on first use (`figur`)
     tabel: pd.DataFrame | None = None
     format_kolom: dict = field(default_factory=dict)
     teks: tuple[str, ...] = ()                    # sentences (markdown allowed)
     catatan: str = ""                             # small print: formula, rule, source
+
+    @property
+    def figur(self) -> go.Figure | None:
+        """The chart; a page may hand over a builder instead, as most slides of a briefing are never drawn."""
+        if self.gambar is not None and not isinstance(self.gambar, go.Figure):
+            object.__setattr__(self, "gambar", self.gambar())
+        return self.gambar
 
     @property
     def jenis(self) -> str:
@@ -158,7 +166,7 @@ def tampilkan(s: Slide, lang: str, key: str) -> None:
     if s.angka is not None:
         st.markdown(_angka_besar(s.angka, lang), unsafe_allow_html=True)
     if s.gambar is not None:
-        fig = gambar.gaya(s.gambar, TINGGI_GRAFIK, FONT_GRAFIK)
+        fig = gambar.gaya(s.figur, TINGGI_GRAFIK, FONT_GRAFIK)
         st.plotly_chart(fig, config={**charts.config(lang), "staticPlot": True}, theme=None, key=key)
     if s.tabel is not None:
         st.table(fmt.tabel(s.tabel, s.format_kolom, lang=lang), hide_index=True)

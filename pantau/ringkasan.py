@@ -85,9 +85,8 @@ def dari_url(p: Pilihan) -> tuple[Pilihan, date | None, int]:
 def _ukuran_blm(p: Pilihan) -> tuple[Ukuran, int]:
     kini = blm.ringkasan(p)
     awal, akhir = periode_lalu(p.tahun_awal, p.tahun_akhir)
-    lalu = blm.ringkasan(replace(p, tahun_awal=awal, tahun_akhir=akhir, catatan=()))
     nilai = None if kini.kosong else blm.total(kini)["nilai_blm_rp"]
-    sebelum = None if lalu.kosong else blm.total(lalu)["nilai_blm_rp"]
+    sebelum = blm.nilai_blm(replace(p, tahun_awal=awal, tahun_akhir=akhir, catatan=()))
     n = 0 if kini.kosong else blm.total(kini)["jumlah_kelurahan"]
     return Ukuran("blm", nilai, sebelum, teks_tahun(awal, akhir), "rupiah", "netral"), n
 
@@ -95,7 +94,7 @@ def _ukuran_blm(p: Pilihan) -> tuple[Ukuran, int]:
 def _ukuran_dana(p: Pilihan, periode: date | None) -> tuple[Ukuran, Ukuran, pd.Series | None]:
     kini = dana.posisi(p, periode)
     lalu_bulan = dana.bulan_pembanding(p, periode) if periode else None
-    lalu = dana.posisi(p, lalu_bulan)
+    lalu = dana.posisi(p, lalu_bulan, laporan=periode)
     pembanding = fmt.bulan(lalu_bulan or (periode.replace(year=periode.year - 1) if periode else None), lang=p.lang)
     upk = Ukuran("upk", _dari(kini, "upk_buruk"), _dari(lalu, "upk_buruk"), pembanding, "angka", "turun",
                  _status(kini, "status_upk"))
@@ -113,7 +112,7 @@ def _status(baris: pd.Series | None, kolom: str) -> str | None:
 
 
 def _ukuran_permukiman(p: Pilihan, tahun_target: int) -> tuple[dict[str, Ukuran], dict[str, str], int | None]:
-    data = permukiman.ringkasan(p, tahun_target)
+    data = permukiman.ringkasan(p, tahun_target, kawasan=False)
     if data.kosong or data.tren.empty:
         kosong = {k: Ukuran(k, None, satuan=permukiman.SATUAN[k]) for k in permukiman.INDIKATOR}
         return kosong, {}, None
@@ -303,7 +302,7 @@ def _hitung(versi: str | None, p: Pilihan, periode: date | None, tahun_target: i
     lang, bulan = p.lang, fmt.bulan(periode, lang=p.lang)
     jumlah_upk = int(pos.jumlah_upk) if pos is not None else 0
     hitung = {s: int(pos[f"upk_{s}"]) for s in ("baik", "sedang", "buruk")} if pos is not None else {}
-    daftar = _perhatian(p, dana.ringkasan(p, periode), tahun_target)
+    daftar = _perhatian(p, dana.ringkasan(p, periode, lengkap=False), tahun_target)
     konteks = {"tahun": teks_tahun(p.tahun_awal, p.tahun_akhir), "bulan": bulan, "jumlah_upk": jumlah_upk,
                "pita_par": katalog.indikator("par").label_status(u_par.status, lang), "status": status,
                "tahun_target": tahun_target, "tahun_permukiman": tahun_100, "jumlah_kelurahan": n_kel,

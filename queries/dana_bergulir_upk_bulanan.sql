@@ -1,5 +1,6 @@
--- dana_bergulir_upk_bulanan: the parts of the POB indicators (LAR, PAR, RR, CCr, ROI) per UPK for the 12 months up to the report month.
--- grain: kode_bkm × periode (the 12 months ending at $periode; CCr and ROI parts are January to that month of its year)
+-- dana_bergulir_upk_bulanan: the parts of the POB indicators (LAR, PAR, RR, CCr, ROI) per UPK for the 13 months up to the report month (its 12 months of trend, and the month before them: the comparison a year back).
+-- grain: kode_bkm × periode (the 13 months ending at $periode; CCr and ROI parts are January to that month of its year)
+-- source: the derived table pinjaman_kelurahan_bulanan (sums of pinjaman_bulanan) and upk_keuangan_bulanan
 -- params: $wilayah (text prefix), $program (text[], empty = all; keeps kelurahan where one of them ran), $periode (date, the report month), $tunggakan_berisiko (int, overdue instalments that make a loan "at risk")
 -- columns: kode_bkm, kode_kelurahan, nama_bkm, periode (date), ksm_aktif, ksm_bersaldo (KSM with outstanding > 0), ksm_berisiko (of those, arrears ≥ $tunggakan_berisiko), saldo_rp (rupiah), saldo_berisiko_rp (rupiah), pendapatan_ytd_rp (rupiah), biaya_ytd_rp (rupiah), bulan_ytd (months with accounts), modal_rp (rupiah)
 -- example: tunggakan_berisiko=3
@@ -16,10 +17,10 @@ nama as (
 ),
 
 pinjaman as (
-    select kode_bkm, kode_kelurahan, periode, saldo_pinjaman_rp, tunggakan_angsuran
-    from pinjaman_bulanan
+    select kode_bkm, kode_kelurahan, periode, tunggakan_angsuran, ksm_aktif, ksm_bersaldo, saldo_rp
+    from pinjaman_kelurahan_bulanan
     where tahun between year(cast($periode as date)) - 1 and year(cast($periode as date))
-      and periode > cast($periode as date) - interval 12 month
+      and periode > cast($periode as date) - interval 13 month
       and periode <= cast($periode as date)
       and starts_with(kode_kelurahan, $wilayah)
       and kode_kelurahan in (select kode_kelurahan from lokasi)
@@ -39,12 +40,12 @@ pinjaman_upk as (
         kode_bkm,
         kode_kelurahan,
         periode,
-        count(*)::bigint as ksm_aktif,
-        count(*) filter (where saldo_pinjaman_rp > 0)::bigint as ksm_bersaldo,
-        count(*) filter (where saldo_pinjaman_rp > 0 and tunggakan_angsuran >= $tunggakan_berisiko)::bigint
+        sum(ksm_aktif)::bigint as ksm_aktif,
+        sum(ksm_bersaldo)::bigint as ksm_bersaldo,
+        coalesce(sum(ksm_bersaldo) filter (where tunggakan_angsuran >= $tunggakan_berisiko), 0)::bigint
             as ksm_berisiko,
-        sum(saldo_pinjaman_rp)::bigint as saldo_rp,
-        coalesce(sum(saldo_pinjaman_rp) filter (where tunggakan_angsuran >= $tunggakan_berisiko), 0)::bigint
+        sum(saldo_rp)::bigint as saldo_rp,
+        coalesce(sum(saldo_rp) filter (where tunggakan_angsuran >= $tunggakan_berisiko), 0)::bigint
             as saldo_berisiko_rp
     from pinjaman
     group by kode_bkm, kode_kelurahan, periode
@@ -66,7 +67,7 @@ keuangan_ytd as (
 keuangan_tren as (
     select *
     from keuangan_ytd
-    where periode > cast($periode as date) - interval 12 month
+    where periode > cast($periode as date) - interval 13 month
 ),
 
 gabung as (

@@ -305,3 +305,10 @@ def test_page_in_english_and_with_a_bad_url(demo_aktif):
     assert not at.exception
     assert at.title[0].value == t("blm.judul", "en")
     assert len(at.warning) == 1
+
+
+@pytest.mark.parametrize("wilayah,awal,akhir", [("", 2003, 2024), ("13.72", 2008, 2014), ("13.72", 1995, 1999)])
+def test_total_blm_from_one_query_equals_the_pages_total(demo_aktif, wilayah, awal, akhir):
+    p = Pilihan(wilayah, awal, akhir)
+    r = blm.ringkasan(p)
+    assert blm.nilai_blm(p) == (None if r.kosong else blm.total(r)["nilai_blm_rp"])

@@ -367,3 +367,15 @@ def test_page_in_english(demo_aktif):
     at = jalankan(kab="13.72", lang="en")
     assert not at.exception
     assert at.title[0].value == "Revolving Fund"
+
+
+@pytest.mark.parametrize("laporan", [date(2024, 12, 1), date(2024, 3, 1), date(2015, 1, 1)])
+def test_comparison_month_from_the_report_months_window_equals_its_own_query(demo_aktif, laporan):
+    """The Ringkasan reads last year's position from the report month's 13 months of UPK parts; the figures
+    (CCr and ROI year-to-date parts included) equal those of the comparison month's own query."""
+    p = Pilihan("", 2003, 2024)
+    lalu = dana.bulan_pembanding(p, laporan)
+    assert lalu is not None and lalu.year == laporan.year - 1
+    dari_laporan, sendiri = dana.posisi(p, lalu, laporan=laporan), dana.posisi(p, lalu)
+    assert sendiri["jumlah_upk"] > 0 and pd.notna(sendiri["roi"])
+    pd.testing.assert_series_equal(dari_laporan, sendiri)
