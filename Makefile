@@ -47,9 +47,10 @@ test-fast: setup
 bench: setup
 	$(BIN)/python bench/run.py
 
-# 10 concurrent sessions against one local server for a bounded time (errors, page-time percentiles, memory).
-load: setup chromium
-	$(BIN)/python bench/load.py
+# 10 concurrent sessions against one local server for a bounded time (errors, page-time percentiles, memory);
+# ARGS="--klien browser" for Chromium tabs instead of websocket clients.
+load: setup
+	$(BIN)/python bench/load.py $(ARGS)
 
 clean-data:
 	rm -rf data/versions

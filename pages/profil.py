@@ -26,6 +26,7 @@ if kode is None:
     st.stop()
 
 # ---- where it is and what ran there
+profil.siapkan(pilihan)
 identitas = profil.identitas(kode, lang)
 st.header(identitas.nama)
 st.markdown(profil.teks_identitas(identitas, lang))

@@ -65,9 +65,10 @@ def _ringkasan(versi: str | None, wilayah: str, tahun_awal: int, tahun_akhir: in
                lang: str) -> Ringkasan:
     p = Pilihan(wilayah, tahun_awal, tahun_akhir, program, lang)
     params, tingkat = p.params(), filters.tingkat_bawah(p)
-    return Ringkasan(rincian=db.query("blm_rincian", **params), progres=db.query("blm_progres_tahun", **params),
-                     wilayah=db.query("blm_per_wilayah", panjang=PANJANG_KODE[tingkat], **params),
-                     belum_cair=db.query("blm_kelurahan_belum_cair", **params), tingkat=tingkat,
+    rincian, progres, per_wilayah, belum_cair = db.query_serentak(
+        ("blm_rincian", params), ("blm_progres_tahun", params),
+        ("blm_per_wilayah", {"panjang": PANJANG_KODE[tingkat], **params}), ("blm_kelurahan_belum_cair", params))
+    return Ringkasan(rincian=rincian, progres=progres, wilayah=per_wilayah, belum_cair=belum_cair, tingkat=tingkat,
                      tahun_akhir=tahun_akhir, lang=lang)
 
 

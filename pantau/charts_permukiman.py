@@ -315,11 +315,12 @@ def perubahan(ubah: pd.DataFrame, lang: str, judul: str = "") -> go.Figure:
     return _legenda_bawah(fig, -58 / fig.layout.height).update_xaxes(range=[0, maks])
 
 
-def gambar(p: Pilihan, tahun_target: int) -> "Gambar":
+def gambar(p: Pilihan, tahun_target: int, penuh: bool = True) -> "Gambar":
     """Every figure of the page for one selection, by name, each built on first use. Kept once per dataset
     version, filter, target year and language and shared read-only, so a rerun builds no figure; readers that
-    show two of them (Ringkasan, the profile) build only those two."""
-    return _gambar(*permukiman.kunci(p, tahun_target))
+    show two of them (Ringkasan, the profile) build only those two. `penuh=False`: the target figures come
+    from the page data without the slum-area scoring (for readers that never show the scoring)."""
+    return _gambar(*permukiman.kunci(p, tahun_target), penuh)
 
 
 _DARI_CAPAIAN = ("tren_akses", "tren_kumuh", "peringkat")      # need only the targets part of the data
@@ -329,11 +330,11 @@ _DARI_KAWASAN = ("kelas", "heatmap", "aspek", "perubahan")      # need the slum-
 class Gambar(Mapping):
     """The page's figures by name (`bullet0`… and those above); which exist depends on the data."""
 
-    def __init__(self, kunci: tuple):
-        self._kunci, self._dibuat, self._kunci_lock = kunci, {}, threading.Lock()
+    def __init__(self, kunci: tuple, penuh: bool = True):
+        self._kunci, self._penuh, self._dibuat, self._kunci_lock = kunci, penuh, {}, threading.Lock()
 
     def _data(self, kawasan: bool) -> permukiman.Ringkasan:
-        return permukiman.hitung(*self._kunci, kawasan=kawasan)
+        return permukiman.hitung(*self._kunci, kawasan=kawasan or self._penuh)
 
     def _nama(self) -> list[str]:
         capaian = self._data(False)
@@ -387,5 +388,5 @@ class Gambar(Mapping):
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _gambar(versi: str | None, prefix: str, tahun_awal: int, tahun_akhir: int, panjang: int, tahun_target: int,
-            lang: str) -> Gambar:
-    return Gambar((versi, prefix, tahun_awal, tahun_akhir, panjang, tahun_target, lang))
+            lang: str, penuh: bool = True) -> Gambar:
+    return Gambar((versi, prefix, tahun_awal, tahun_akhir, panjang, tahun_target, lang), penuh)

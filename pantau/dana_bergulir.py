@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from pantau import dataset, db, ekspor, fmt, katalog, layout
+from pantau import dataset, db, ekspor, fmt, katalog, layout, serentak
 from pantau.filters import tingkat_bawah, wilayah_dataset
 from pantau.i18n import t
 from pantau.layout import Angka, ringkasan_filter
@@ -536,9 +536,21 @@ def ringkasan(p: Pilihan, periode: date | None, lengkap: bool = True) -> Ringkas
     return _ringkasan(dataset.active_id(), replace(p, catatan=()), periode, lengkap)
 
 
+def _ksm_upk(p: Pilihan, periode: date) -> pd.DataFrame:
+    return db.query("dana_bergulir_ksm_upk", wilayah=p.prefix, program=list(p.program), periode=periode.isoformat(),
+                    ambang_perempuan=ambang_perempuan())
+
+
+def _kueri_ksm(p: Pilihan, periode: date) -> None:
+    """Run (and cache) the KSM part's queries, so `_bagian_ksm` only reads them."""
+    _ksm_upk(p, periode)
+    siklus(p, periode)
+    if p.tingkat == "kelurahan":
+        daftar_ksm(p, periode)
+
+
 def _bagian_ksm(p: Pilihan, periode: date, upk: pd.DataFrame) -> dict:
-    ku = db.query("dana_bergulir_ksm_upk", wilayah=p.prefix, program=list(p.program), periode=periode.isoformat(),
-                  ambang_perempuan=ambang_perempuan())
+    ku = _ksm_upk(p, periode)
     s = siklus(p, periode)
     daftar = None
     if p.tingkat == "kelurahan":
@@ -560,13 +572,16 @@ def _bagian_portofolio(p: Pilihan, periode: date) -> dict:
 # reads a Ringkasan changes its frames
 @st.cache_resource(show_spinner=False, max_entries=200)
 def _ringkasan(versi: str | None, p: Pilihan, periode: date, lengkap: bool = True) -> Ringkasan:
-    k = komponen_upk(p, periode)
+    if lengkap:            # the UPK parts, the portfolio and the KSM queries at the same time
+        k, portofolio, _ = serentak.jalankan(partial(komponen_upk, p, periode), partial(_bagian_portofolio, p, periode),
+                                             partial(_kueri_ksm, p, periode))
+    else:
+        k = komponen_upk(p, periode)
     kini = k[k.periode == periode]
     if kini.empty:
         return Ringkasan(kosong=True)
     area, upk = _area(kini), kartu_skor(k, periode)
-    bagian = {**_bagian_skor(upk, p.lang), **_bagian_portofolio(p, periode), **_bagian_ksm(p, periode, upk)} \
-        if lengkap else {}
+    bagian = {**_bagian_skor(upk, p.lang), **portofolio, **_bagian_ksm(p, periode, upk)} if lengkap else {}
     return Ringkasan(
         kosong=False, periode=periode, kunci=(versi, p, periode), pob=area,
         kartu_status=_kartu_status(area, upk, p.lang),

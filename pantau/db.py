@@ -4,7 +4,7 @@ One DuckDB connection per process and dataset version, with a view per contract 
 version's Parquet files (and `wilayah` over the committed reference). `query(name, **params)` runs
 `queries/<name>.sql` on a fresh cursor with `$named` parameters only; results are cached per version.
 
-Derived tables (`queries/turunan/*.sql`, sums of the 10-million-row loan book) are written into a version's
+Derived tables (`queries/turunan/*.sql`: sums of the 10-million-row loan book, year-to-date UPK accounts) are written into a version's
 `_turunan/` folder when it is published (`bangun_turunan`). Where a version has none, or one cannot be read,
 the same SQL serves as a view, so answers never depend on them, only speed does.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 import duckdb
@@ -26,7 +26,7 @@ from pantau import dataset, schema
 QUERIES = dataset.ROOT / "queries"
 _NAMA = re.compile(r"^[a-z0-9_]+$")
 _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
-TURUNAN = ("pinjaman_kelurahan_bulanan", "pinjaman_kab_bulanan")   # in build order: each may read the ones before
+TURUNAN = ("pinjaman_kelurahan_bulanan", "pinjaman_kab_bulanan", "upk_keuangan_ytd")   # in build order: each may read the ones before
 FOLDER_TURUNAN = "_turunan"
 
 
@@ -166,6 +166,13 @@ def query(name: str, **params) -> pd.DataFrame:
             raise
         dataset.tandai_rusak(vid, str(e).splitlines()[0])
         st.rerun()
+
+
+def query_serentak(*permintaan: tuple[str, dict]) -> list[pd.DataFrame]:
+    """`query` for several (name, parameters) pairs at the same time (DuckDB runs them in parallel while
+    Python waits); the frames in the given order, each also cached as by `query`."""
+    from pantau import serentak
+    return serentak.jalankan(*[partial(query, nama, **params) for nama, params in permintaan])
 
 
 def _dalam_streamlit() -> bool:

@@ -135,8 +135,39 @@ def _teks(s: str) -> str:
 
 
 def _angka_desimal(d: Decimal, desimal: int, lang: str, wajib: bool = True) -> str:
-    """Format an already rounded ``Decimal`` with grouping."""
+    """Format an already rounded ``Decimal`` with grouping.
+
+    Tables format thousands of values per page, and Babel's pattern engine costs ~30 µs a value, so finite
+    values take a short path: Python's own grouping, with the locale's symbols read from Babel. It gives
+    Babel's text exactly (a test compares the two over many generated values); Babel remains the reference."""
+    if d.is_finite() and d.adjusted() < _DIGIT_CEPAT:
+        kelompok, titik, minus = _simbol(lang)
+        teks = f"{abs(d):,.{desimal}f}"
+        if not wajib and desimal:
+            teks = teks.rstrip("0").rstrip(".")
+        return (minus if d < 0 else "") + teks.translate(_tukar(kelompok, titik))
+    return _angka_babel(d, desimal, lang, wajib)
+
+
+def _angka_babel(d: Decimal, desimal: int, lang: str, wajib: bool = True) -> str:
+    """`_angka_desimal` through Babel's number pattern (the reference)."""
     return _teks(_pola(desimal, wajib).apply(d, _locale(lang)))
+
+
+_DIGIT_CEPAT = 18      # values up to 10^18 (beyond them Babel's own path is used)
+
+
+@lru_cache(maxsize=None)
+def _simbol(lang: str) -> tuple[str, str, str]:
+    """(group, decimal, minus) symbols of the locale, from Babel."""
+    loc = _locale(lang)
+    return (_teks(get_group_symbol(locale=loc)), _teks(get_decimal_symbol(locale=loc)),
+            loc.number_symbols["latn"]["minusSign"])
+
+
+@lru_cache(maxsize=None)
+def _tukar(kelompok: str, titik: str) -> dict[int, str]:
+    return str.maketrans({",": kelompok, ".": titik})
 
 
 def _ringkas_desimal(d: Decimal, desimal: int, lang: str, jenis: str) -> str:

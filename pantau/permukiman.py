@@ -504,15 +504,16 @@ def hitung(versi: str | None, prefix: str, tahun_awal: int, tahun_akhir: int, pa
            lang: str, kawasan: bool = True) -> Ringkasan:
     """`ringkasan` for the values of `kunci` (`versi` only keys the cache)."""
     params = {"wilayah": prefix, "tahun_awal": tahun_awal, "tahun_akhir": tahun_akhir}
-    per_tahun = db.query("permukiman_per_tahun", **params)
-    penilaian = db.query("permukiman_penilaian", **params)
+    per_wilayah = ("permukiman_per_wilayah", {"panjang": panjang, "tahun_target": tahun_target, **params})
+    per_tahun, penilaian, per_unit, *daftar = db.query_serentak(
+        ("permukiman_per_tahun", params), ("permukiman_penilaian", params), per_wilayah,
+        *([("permukiman_kawasan", {"wilayah": prefix})] if kawasan else []))
     if per_tahun.empty and penilaian.empty:
         return Ringkasan(kosong=True)
-    daftar_kawasan = db.query("permukiman_kawasan", wilayah=prefix) if kawasan and len(penilaian) else None
+    daftar_kawasan = daftar[0] if kawasan and len(penilaian) else None
     hasil = Ringkasan(kosong=False, satuan="kelurahan" if panjang == 13 else "kabkota", tahun_target=tahun_target,
                       kawasan=_kawasan(penilaian, daftar_kawasan, lang) if kawasan else {})
     if not per_tahun.empty:
-        per_unit = db.query("permukiman_per_wilayah", panjang=panjang, tahun_target=tahun_target, **params)
         _isi_capaian(hasil, per_tahun, per_unit, lang)
     return hasil
 
@@ -561,7 +562,7 @@ def slides(p: Pilihan, tahun_target: int | None = None) -> list:
     data = ringkasan(p, tahun_target, kawasan=False)
     if data.kosong or not data.angka:
         return []
-    lang, gambar = p.lang, charts_permukiman.gambar(p, tahun_target)
+    lang, gambar = p.lang, charts_permukiman.gambar(p, tahun_target, penuh=False)
     judul = t("permukiman.judul", lang)
     hasil = [Slide("permukiman", judul, angka=a, teks=(k,), catatan=katalog.indikator(INDIKATOR[kunci]).rumus(lang))
              for kunci, a, k in zip(INDIKATOR, data.angka, data.kalimat)]

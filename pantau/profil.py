@@ -8,13 +8,14 @@ is written twice); this module only picks, labels and lays them out. The kelurah
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import partial
 
 import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from pantau import aset, blm, charts, charts_blm, dataset, db, filters, fmt, katalog, kemiskinan, layout, peta
-from pantau import permukiman
+from pantau import permukiman, serentak
 from pantau import charts_dana_bergulir, charts_permukiman
 from pantau import dana_bergulir as dana
 from pantau.i18n import t
@@ -137,6 +138,13 @@ def _rentang(awal, akhir, lang: str) -> str:
 
 
 # ---------------------------------------------------------------- the sections' data (public functions only)
+def siapkan(p: Pilihan) -> None:
+    """Compute the five sections' data at the same time (their queries run in parallel); the sections then
+    read them from the caches."""
+    serentak.jalankan(partial(data_blm, p), partial(data_upk, p), partial(data_permukiman, p),
+                      partial(data_kemiskinan, p), partial(data_aset, p))
+
+
 def data_blm(p: Pilihan) -> blm.Ringkasan | None:
     r = blm.ringkasan(p)
     return None if r.kosong else r

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from pantau import blm, dataset, fmt, kalimat, katalog, permukiman
+from pantau import blm, dataset, fmt, kalimat, katalog, permukiman, serentak
 from pantau import dana_bergulir as dana
 from pantau.filters import wilayah_dataset
 from pantau.i18n import t
@@ -103,6 +103,11 @@ def _ukuran_dana(p: Pilihan, periode: date | None) -> tuple[Ukuran, Ukuran, pd.S
     return upk, par, kini
 
 
+def _ukuran_dana_dan_upk(p: Pilihan, periode: date | None) -> tuple:
+    """The revolving-fund cards and the UPK list the attention list reads (one part of `_hitung`)."""
+    return (*_ukuran_dana(p, periode), dana.ringkasan(p, periode, lengkap=False))
+
+
 def _dari(baris: pd.Series | None, kolom: str) -> float | None:
     return None if baris is None else _angka(baris[kolom])
 
@@ -111,7 +116,10 @@ def _status(baris: pd.Series | None, kolom: str) -> str | None:
     return baris[kolom] if baris is not None and isinstance(baris[kolom], str) else None
 
 
-def _ukuran_permukiman(p: Pilihan, tahun_target: int) -> tuple[dict[str, Ukuran], dict[str, str], int | None]:
+def _ukuran_permukiman(p: Pilihan, tahun_target: int, per_kelurahan: bool = False
+                       ) -> tuple[dict[str, Ukuran], dict[str, str], int | None]:
+    if per_kelurahan:
+        permukiman.per_kelurahan(p, tahun_target)      # read again by the attention list (cached)
     data = permukiman.ringkasan(p, tahun_target, kawasan=False)
     if data.kosong or data.tren.empty:
         kosong = {k: Ukuran(k, None, satuan=permukiman.SATUAN[k]) for k in permukiman.INDIKATOR}
@@ -293,16 +301,16 @@ def ringkasan(p: Pilihan, periode: date | None, tahun_target: int) -> Ringkasan:
 
 @st.cache_data(show_spinner=False, max_entries=100)
 def _hitung(versi: str | None, p: Pilihan, periode: date | None, tahun_target: int) -> Ringkasan:
-    u_blm, n_kel = _ukuran_blm(p)
-    u_upk, u_par, pos = _ukuran_dana(p, periode)
-    u_100, status, tahun_100 = _ukuran_permukiman(p, tahun_target)
+    (u_blm, n_kel), (u_upk, u_par, pos, data_dana), (u_100, status, tahun_100) = serentak.jalankan(
+        partial(_ukuran_blm, p), partial(_ukuran_dana_dan_upk, p, periode),
+        partial(_ukuran_permukiman, p, tahun_target, per_kelurahan=True))
     ukuran = {"blm": u_blm, "upk": u_upk, "par": u_par, **u_100}
     if all(u.nilai is None for u in ukuran.values()):
         return Ringkasan(kosong=True, tahun_target=tahun_target)
     lang, bulan = p.lang, fmt.bulan(periode, lang=p.lang)
     jumlah_upk = int(pos.jumlah_upk) if pos is not None else 0
     hitung = {s: int(pos[f"upk_{s}"]) for s in ("baik", "sedang", "buruk")} if pos is not None else {}
-    daftar = _perhatian(p, dana.ringkasan(p, periode, lengkap=False), tahun_target)
+    daftar = _perhatian(p, data_dana, tahun_target)
     konteks = {"tahun": teks_tahun(p.tahun_awal, p.tahun_akhir), "bulan": bulan, "jumlah_upk": jumlah_upk,
                "pita_par": katalog.indikator("par").label_status(u_par.status, lang), "status": status,
                "tahun_target": tahun_target, "tahun_permukiman": tahun_100, "jumlah_kelurahan": n_kel,

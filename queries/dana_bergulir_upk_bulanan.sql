@@ -1,6 +1,6 @@
 -- dana_bergulir_upk_bulanan: the parts of the POB indicators (LAR, PAR, RR, CCr, ROI) per UPK for the 13 months up to the report month (its 12 months of trend, and the month before them: the comparison a year back).
 -- grain: kode_bkm × periode (the 13 months ending at $periode; CCr and ROI parts are January to that month of its year)
--- source: the derived table pinjaman_kelurahan_bulanan (sums of pinjaman_bulanan) and upk_keuangan_bulanan
+-- source: the derived tables pinjaman_kelurahan_bulanan (sums of pinjaman_bulanan) and upk_keuangan_ytd (upk_keuangan_bulanan with year-to-date sums)
 -- params: $wilayah (text prefix), $program (text[], empty = all; keeps kelurahan where one of them ran), $periode (date, the report month), $tunggakan_berisiko (int, overdue instalments that make a loan "at risk")
 -- columns: kode_bkm, kode_kelurahan, nama_bkm, periode (date), ksm_aktif, ksm_bersaldo (KSM with outstanding > 0), ksm_berisiko (of those, arrears ≥ $tunggakan_berisiko), saldo_rp (rupiah), saldo_berisiko_rp (rupiah), pendapatan_ytd_rp (rupiah), biaya_ytd_rp (rupiah), bulan_ytd (months with accounts), modal_rp (rupiah)
 -- example: tunggakan_berisiko=3
@@ -26,10 +26,11 @@ pinjaman as (
       and kode_kelurahan in (select kode_kelurahan from lokasi)
 ),
 
-keuangan as (
-    select kode_bkm, kode_kelurahan, periode, tahun, pendapatan_rp, biaya_rp, modal_rp
-    from upk_keuangan_bulanan
+keuangan_tren as (
+    select kode_bkm, kode_kelurahan, periode, pendapatan_ytd_rp, biaya_ytd_rp, bulan_ytd, modal_rp
+    from upk_keuangan_ytd
     where tahun between year(cast($periode as date)) - 1 and year(cast($periode as date))
+      and periode > cast($periode as date) - interval 13 month
       and periode <= cast($periode as date)
       and starts_with(kode_kelurahan, $wilayah)
       and kode_kelurahan in (select kode_kelurahan from lokasi)
@@ -49,25 +50,6 @@ pinjaman_upk as (
             as saldo_berisiko_rp
     from pinjaman
     group by kode_bkm, kode_kelurahan, periode
-),
-
-keuangan_ytd as (
-    select
-        kode_bkm,
-        kode_kelurahan,
-        periode,
-        (sum(pendapatan_rp) over tahun_berjalan)::bigint as pendapatan_ytd_rp,
-        (sum(biaya_rp) over tahun_berjalan)::bigint as biaya_ytd_rp,
-        (count(*) over tahun_berjalan)::bigint as bulan_ytd,
-        modal_rp
-    from keuangan
-    window tahun_berjalan as (partition by kode_bkm, tahun order by periode)
-),
-
-keuangan_tren as (
-    select *
-    from keuangan_ytd
-    where periode > cast($periode as date) - interval 13 month
 ),
 
 gabung as (

@@ -11,8 +11,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hs
 
 from pantau import fmt
+from pantau.fmt import _angka_babel, _angka_desimal, _bulatkan
 from pantau.fmt import (
     KOSONG,
     angka,
@@ -314,3 +317,23 @@ def test_module_has_no_ui_or_database_imports() -> None:
         cwd=Path(fmt.__file__).resolve().parents[1],
     )
     assert result.stdout.strip() == "[]"
+
+
+# ---------------------------------------------------------------- the short path equals Babel's
+
+
+@settings(max_examples=3000, deadline=None)
+@given(nilai=hs.one_of(hs.integers(-10**17, 10**17), hs.floats(-1e15, 1e15, allow_nan=False)),
+       desimal=hs.integers(0, 4), lang=hs.sampled_from(["id", "en"]), wajib=hs.booleans())
+def test_short_number_path_gives_exactly_babels_text(nilai, desimal, lang, wajib):
+    d = _bulatkan(Decimal(nilai) if isinstance(nilai, int) else Decimal(repr(nilai)), desimal)
+    assert _angka_desimal(d, desimal, lang, wajib) == _angka_babel(d, desimal, lang, wajib)
+
+
+@pytest.mark.parametrize("d,desimal,lang,wajib,teks", [
+    ("1234567", 0, "id", True, "1.234.567"), ("-1234567.5", 1, "id", True, "-1.234.567,5"),
+    ("1234567.5", 1, "en", True, "1,234,567.5"), ("12.50", 2, "id", False, "12,5"), ("12.00", 2, "id", False, "12"),
+    ("0.0", 1, "id", True, "0,0"), ("1E+19", 0, "id", True, "10.000.000.000.000.000.000"),
+])
+def test_number_text_worked_by_hand(d, desimal, lang, wajib, teks):
+    assert _angka_desimal(Decimal(d), desimal, lang, wajib) == teks

@@ -28,9 +28,25 @@ def _pinjaman() -> pd.DataFrame:
         "tunggakan_angsuran": [0, 3, 3, 0, 0], "siklus": [1, 1, 2, 1, 1]})
 
 
+def _keuangan() -> pd.DataFrame:
+    """BKM A's accounts for November 2010 to January 2011: the year-to-date sums start again in January."""
+    return pd.DataFrame({
+        "kode_bkm": [BKM[0]] * 3, "kode_kelurahan": [KEL[0]] * 3,
+        "periode": [date(2010, 11, 1), date(2010, 12, 1), date(2011, 1, 1)], "tahun": [2010, 2010, 2011],
+        "pendapatan_rp": [10_000, 20_000, 5_000], "biaya_rp": [4_000, 6_000, 1_000],
+        "modal_rp": [2_000_000, 2_010_000, 2_020_000], "cadangan_risiko_rp": [0, 0, 0]})
+
+
 @pytest.fixture
 def versi(buat_versi):
-    return buat_versi({**kecil(), "pinjaman_bulanan": _pinjaman()})
+    return buat_versi({**kecil(), "pinjaman_bulanan": _pinjaman(), "upk_keuangan_bulanan": _keuangan()})
+
+
+def test_published_version_carries_the_year_to_date_accounts_worked_by_hand(versi):
+    t = _tabel(versi, "upk_keuangan_ytd")
+    assert t.pendapatan_ytd_rp.tolist() == [10_000, 30_000, 5_000]
+    assert t.biaya_ytd_rp.tolist() == [4_000, 10_000, 1_000]
+    assert t.bulan_ytd.tolist() == [1, 2, 1] and t.modal_rp.tolist() == [2_000_000, 2_010_000, 2_020_000]
 
 
 def _tabel(versi, nama: str) -> pd.DataFrame:
@@ -105,14 +121,15 @@ def test_demo_monthly_book_from_derived_tables_equals_the_ksm_rows(demo_aktif, w
 def test_missing_or_damaged_derived_file_gives_the_same_answers_from_the_ksm_rows(versi, rusak):
     sebelum = db.run("dana_bergulir_upk_bulanan", versi.id, wilayah="", program=[], periode="2010-12-01",
                      tunggakan_berisiko=3)
-    berkas = versi.path / db.FOLDER_TURUNAN / "pinjaman_kelurahan_bulanan.parquet"
-    if rusak == "hilang":
-        berkas.unlink()
-    else:
-        berkas.write_bytes(b"PAR1 bukan parquet")
+    for berkas in (versi.path / db.FOLDER_TURUNAN).glob("*.parquet"):
+        if rusak == "hilang":
+            berkas.unlink()
+        else:
+            berkas.write_bytes(b"PAR1 bukan parquet")
     segarkan()
     sesudah = db.run("dana_bergulir_upk_bulanan", versi.id, wilayah="", program=[], periode="2010-12-01",
                      tunggakan_berisiko=3)
     pd.testing.assert_frame_equal(sebelum, sesudah)
-    baris = sesudah.set_index("kode_bkm").loc[BKM[0]]
+    baris = sesudah[sesudah.periode == pd.Timestamp(2010, 12, 1)].set_index("kode_bkm").loc[BKM[0]]
     assert (baris.ksm_aktif, baris.ksm_bersaldo, baris.ksm_berisiko, baris.saldo_berisiko_rp) == (3, 2, 1, 300_000)
+    assert (baris.pendapatan_ytd_rp, baris.biaya_ytd_rp, baris.bulan_ytd) == (30_000, 10_000, 2)
