@@ -26,7 +26,7 @@ PEMICU_PENUNDAAN = ("lar", "par", "rr", "ccr")   # the POB suspension triggers b
 TABEL = ["pinjaman_bulanan", "upk_keuangan_bulanan", "ksm"]
 _PANJANG = {"kabkota": 5, "kecamatan": 8, "kelurahan": 13}
 _URUT_STATUS = {"buruk": 0, "sedang": 1, "baik": 2}
-BATAS_KARTU_SKOR = 200   # rows shown in the scorecard at national scale (the download holds all)
+BATAS_KARTU_SKOR = 100   # rows shown in the scorecard (the worst; the download holds all)
 
 
 @dataclass(frozen=True)
@@ -768,9 +768,18 @@ def posisi(p: Pilihan, periode: date | None, laporan: date | None = None) -> pd.
     kini = k[k.periode == periode].reset_index(drop=True)
     if kini.empty:
         return None
-    hitung = nilai_pob(kini).status_upk.value_counts()
+    return _posisi(_area(kini), nilai_pob(kini).status_upk)
+
+
+def posisi_ringkasan(r: Ringkasan) -> pd.Series | None:
+    """`posisi` of the report month, from the page data already computed (no second pass over the UPKs)."""
+    return None if r.kosong else _posisi(r.pob, r.upk.status_upk)
+
+
+def _posisi(area: pd.Series, status_upk: pd.Series) -> pd.Series:
+    hitung = status_upk.value_counts()
     jumlah = {f"upk_{s}": int(hitung.get(s, 0)) for s in _URUT_STATUS}
-    return pd.concat([_area(kini), pd.Series({"jumlah_upk": len(kini), **jumlah})])
+    return pd.concat([area, pd.Series({"jumlah_upk": len(status_upk), **jumlah})])
 
 
 def slides(p: Pilihan, periode: date | None = None) -> list:

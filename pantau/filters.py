@@ -62,8 +62,15 @@ def _tulis_url(p: Pilihan) -> None:
     st.query_params.from_dict({**lain, **p.ke_url()})
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _kode_dataset(versi: str | None) -> frozenset[str]:
+    """The dataset's region codes (read on every run to check the URL)."""
+    return frozenset(wilayah_dataset().kode)
+
+
 def _pilihan_sekarang() -> Pilihan:
-    return dari_url(st.query_params.to_dict(), wilayah_dataset(), rentang_tahun(), program_dataset())
+    return dari_url(st.query_params.to_dict(), _kode_dataset(dataset.active_id()), rentang_tahun(),
+                    program_dataset())
 
 
 def _ganti_wilayah(tingkat: str) -> None:

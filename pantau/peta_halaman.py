@@ -5,7 +5,7 @@ map, legend, notes) with its drill-down: a click on an area moves the filter the
 its profile (`filters.drill`)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pandas as pd
@@ -183,7 +183,14 @@ def bagian_blm(data: blm.Ringkasan, p: Pilihan) -> None:
 def bagian_dana(per_wilayah: pd.DataFrame, p: Pilihan, ind: str, periode: date) -> None:
     """The Dana Bergulir map of the indicator chosen for the bars, in the report month."""
     st.markdown(f"**{_judul(p)}** — {fmt.bulan(periode, lang=p.lang)}")
-    tampilkan(isi_dana(per_wilayah, p, ind), p, f"db_peta_{periode}")
+    isi = _isi_dana(dataset.active_id(), replace(p, catatan=()), ind, periode, per_wilayah)
+    tampilkan(isi, p, f"db_peta_{periode}")
+
+
+# the hover texts are written once per selection, month and indicator (a rerun only draws the map)
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _isi_dana(versi: str | None, p: Pilihan, ind: str, periode: date, _per_wilayah: pd.DataFrame) -> IsiPeta:
+    return isi_dana(_per_wilayah, p, ind)
 
 
 def bagian_permukiman(p: Pilihan, tahun_target: int) -> None:

@@ -81,7 +81,7 @@ def _satu(nilai) -> str:
     return str(nilai)[:_PANJANG_MAKS + 1]
 
 
-def _wilayah(url: Mapping, dikenal: set[str], catatan: list) -> str:
+def _wilayah(url: Mapping, dikenal: frozenset[str], catatan: list) -> str:
     pilihan = ""
     for param, tingkat in PARAM_WILAYAH.items():
         if param not in url:
@@ -128,10 +128,12 @@ def _program(url: Mapping, dikenal: list[str], catatan: list) -> tuple[str, ...]
     return tuple(p for p in dikenal if p in diminta)
 
 
-def dari_url(url: Mapping, wilayah: pd.DataFrame, tahun: tuple[int, int], program: list[str]) -> Pilihan:
-    """A valid `Pilihan` from URL parameters; problems become notices, never exceptions."""
+def dari_url(url: Mapping, wilayah: pd.DataFrame | frozenset[str], tahun: tuple[int, int],
+             program: list[str]) -> Pilihan:
+    """A valid `Pilihan` from URL parameters; problems become notices, never exceptions. `wilayah`: the
+    dataset's regions (a frame with `kode`, or the set of their codes)."""
     catatan: list = []
-    kode = _wilayah(url, set(wilayah.kode), catatan)
+    kode = _wilayah(url, wilayah if isinstance(wilayah, frozenset) else frozenset(wilayah.kode), catatan)
     t0, t1 = _tahun(url, tahun[0], tahun[1], catatan)
     lang = _satu(url.get("lang", "id"))
     if lang not in ("id", "en"):

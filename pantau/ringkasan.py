@@ -91,8 +91,9 @@ def _ukuran_blm(p: Pilihan) -> tuple[Ukuran, int]:
     return Ukuran("blm", nilai, sebelum, teks_tahun(awal, akhir), "rupiah", "netral"), n
 
 
-def _ukuran_dana(p: Pilihan, periode: date | None) -> tuple[Ukuran, Ukuran, pd.Series | None]:
-    kini = dana.posisi(p, periode)
+def _ukuran_dana(p: Pilihan, periode: date | None, data: dana.Ringkasan | None = None
+                 ) -> tuple[Ukuran, Ukuran, pd.Series | None]:
+    kini = dana.posisi_ringkasan(data) if data is not None else dana.posisi(p, periode)
     lalu_bulan = dana.bulan_pembanding(p, periode) if periode else None
     lalu = dana.posisi(p, lalu_bulan, laporan=periode)
     pembanding = fmt.bulan(lalu_bulan or (periode.replace(year=periode.year - 1) if periode else None), lang=p.lang)
@@ -105,7 +106,8 @@ def _ukuran_dana(p: Pilihan, periode: date | None) -> tuple[Ukuran, Ukuran, pd.S
 
 def _ukuran_dana_dan_upk(p: Pilihan, periode: date | None) -> tuple:
     """The revolving-fund cards and the UPK list the attention list reads (one part of `_hitung`)."""
-    return (*_ukuran_dana(p, periode), dana.ringkasan(p, periode, lengkap=False))
+    data = dana.ringkasan(p, periode, lengkap=False)
+    return (*_ukuran_dana(p, periode, data), data)
 
 
 def _dari(baris: pd.Series | None, kolom: str) -> float | None:
@@ -159,8 +161,9 @@ def skor_perhatian(upk: pd.DataFrame, kelurahan: pd.DataFrame, tertinggal: pd.Da
     `permukiman.per_kelurahan`. tertinggal: kode_kelurahan, progres (the BLM page's lagging kelurahan)."""
     bobot = bobot or bobot_perhatian()
     buruk = upk.status_upk.eq("buruk")
-    u = upk.assign(buruk=buruk, pemicu=upk.pemicu.where(buruk, "")).groupby("kode_kelurahan").agg(
-        buruk=("buruk", "any"), pemicu=("pemicu", lambda s: "; ".join(x for x in s if x)))
+    u = pd.DataFrame({"buruk": buruk.groupby(upk.kode_kelurahan).any()})
+    dengan_pemicu = upk[buruk & upk.pemicu.astype(bool)]
+    u["pemicu"] = dengan_pemicu.groupby("kode_kelurahan").pemicu.agg("; ".join).reindex(u.index, fill_value="")
     k = kelurahan.set_index("kode")[["air", "kurang_air", "sanitasi", "kurang_sanitasi", "kumuh_ha",
                                      "garis_dasar_ha"]]
     c = tertinggal.groupby("kode_kelurahan").progres.min()

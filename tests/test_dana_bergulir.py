@@ -379,3 +379,11 @@ def test_comparison_month_from_the_report_months_window_equals_its_own_query(dem
     dari_laporan, sendiri = dana.posisi(p, lalu, laporan=laporan), dana.posisi(p, lalu)
     assert sendiri["jumlah_upk"] > 0 and pd.notna(sendiri["roi"])
     pd.testing.assert_series_equal(dari_laporan, sendiri)
+
+
+@pytest.mark.parametrize("wilayah", ["", "36.04", "13.72.01.1001"])
+def test_report_month_position_from_the_page_data_equals_its_own_computation(demo_aktif, wilayah):
+    p = Pilihan(wilayah, 2003, 2024)
+    bulan = dana.bulan_laporan(p)
+    pd.testing.assert_series_equal(dana.posisi_ringkasan(dana.ringkasan(p, bulan, lengkap=False)),
+                                   dana.posisi(p, bulan))

@@ -126,6 +126,16 @@ def test_attention_score_by_hand():
         pytest.approx([3.0, 1.0, 1.0, 2.0, 0.0])
 
 
+def test_attention_triggers_of_a_kelurahans_failing_upks_are_joined():
+    upk = pd.DataFrame({"kode_kelurahan": ["A", "A", "A", "B"], "status_upk": ["buruk", "buruk", "sedang", "baik"],
+                        "pemicu": ["PAR 30,0 %", "RR 80,0 %", "LAR 9,0 %", ""]})
+    _, kel, lambat = _skor()
+    s = ringkasan.skor_perhatian(upk, kel, lambat).set_index("kode")
+    assert s.loc["A", "pemicu"] == "PAR 30,0 %; RR 80,0 %"        # the 'sedang' UPK's figure is not a trigger
+    assert bool(s.loc["A", "buruk"]) and not bool(s.loc["B", "buruk"]) and s.loc["B", "pemicu"] == ""
+    assert s.loc["A", "poin_upk"] == pytest.approx(3.0) and s.loc["B", "poin_upk"] == 0
+
+
 def test_attention_weights_are_the_named_constant():
     bobot = {**ringkasan.bobot_perhatian(), "upk_penundaan": 0.0}
     s = ringkasan.skor_perhatian(*_skor(), bobot=bobot).set_index("kode")
