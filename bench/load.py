@@ -32,6 +32,7 @@ LANGKAH = ["/", "/blm", "/blm?kab={kab}", "/dana_bergulir", "/dana_bergulir?kab=
            "/permukiman?kab={kab}", "/kemiskinan?kab={kab}", "/aset?kab={kab}", "/blm?kab={kab}&tahun=2010-2014",
            "/metodologi", "/blm?lang=en"]
 BATAS_MB = 1024
+EXTRA: list[str] = []
 
 
 def _port() -> int:
@@ -52,7 +53,7 @@ def _mulai_server(data: Path) -> tuple[subprocess.Popen, str]:
     port = _port()
     env = dict(os.environ, PANTAU_DATA=str(data))
     proses = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port",
-                               str(port), "--server.address", "127.0.0.1", "--server.headless", "true"],
+                               str(port), "--server.address", "127.0.0.1", "--server.headless", "true", *EXTRA],
                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     for _ in range(200):
@@ -81,12 +82,13 @@ async def _sesi(browser, url: str, kab: str, akhir: float, acak: random.Random, 
             if await page.locator("[data-testid='stException']").count():
                 hasil["galat"].append(f"{jalur}: error box")
             hasil["waktu"].append(time.perf_counter() - mulai)
+            hasil["rinci"].append((time.time(), jalur.split("?")[0], time.perf_counter() - mulai))
         except Exception as e:  # a timeout or a failed load is an error of the run, counted and reported
             hasil["galat"].append(f"{jalur}: {type(e).__name__}")
     await konteks.close()
 
 
-async def _sesi_ws(url: str, kab: str, akhir: float, acak: random.Random, hasil: dict) -> None:
+async def _sesi_ws(url: str, kab: str, akhir: float, acak: random.Random, hasil: dict, jeda: float = 0.0) -> None:
     """One session over the websocket: each step asks for a page run and reads messages until the run ends."""
     import websockets
     from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -117,27 +119,39 @@ async def _sesi_ws(url: str, kab: str, akhir: float, acak: random.Random, hasil:
                             hasil["galat"].append(f"{jalur}: compile error")
                         break
                 hasil["waktu"].append(time.perf_counter() - mulai)
+                hasil["rinci"].append((time.time(), halaman, time.perf_counter() - mulai))
             except Exception as e:  # a timeout or a closed socket is an error of the run, counted and reported
                 hasil["galat"].append(f"{jalur}: {type(e).__name__}")
                 return
+            if jeda:
+                await asyncio.sleep(acak.uniform(0.5, 1.5) * jeda)     # a user reading the page
 
 
-async def _jalankan_ws(url: str, sesi: int, detik: int, kab: str) -> dict:
-    hasil = {"waktu": [], "galat": []}
+async def _jalankan_ws(url: str, sesi: int, detik: int, kab: str, jeda: float = 0.0) -> dict:
+    hasil = {"waktu": [], "galat": [], "rinci": []}
     akhir = time.time() + detik
-    await asyncio.gather(*[_sesi_ws(url, kab, akhir, random.Random(i), hasil) for i in range(sesi)])
+    await asyncio.gather(*[_sesi_ws(url, kab, akhir, random.Random(i), hasil, jeda) for i in range(sesi)])
     return hasil
 
 
 async def _jalankan(url: str, sesi: int, detik: int, kab: str) -> dict:
     from playwright.async_api import async_playwright
-    hasil = {"waktu": [], "galat": []}
+    hasil = {"waktu": [], "galat": [], "rinci": []}
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=shutil.which("chromium"), args=FLAGS)
         akhir = time.time() + detik
         await asyncio.gather(*[_sesi(browser, url, kab, akhir, random.Random(i), hasil) for i in range(sesi)])
         await browser.close()
     return hasil
+
+
+def _persentil(judul: str, waktu: list[float]) -> None:
+    if not waktu:
+        print(f"{judul}: none")
+        return
+    w = sorted(waktu)
+    q = {n: w[min(len(w) - 1, int(n / 100 * len(w)))] for n in (50, 90, 99)}
+    print(f"{judul}: n {len(w)}, p50 {q[50]:.2f} s, p90 {q[90]:.2f} s, p99 {q[99]:.2f} s, mean {statistics.mean(w):.2f} s")
 
 
 def main() -> None:
@@ -148,6 +162,10 @@ def main() -> None:
     p.add_argument("--kab", default="32.73")
     p.add_argument("--klien", choices=("ws", "browser"), default="ws",
                    help="websocket clients (the server alone) or Chromium tabs (end to end)")
+    p.add_argument("--jeda", type=float, default=0.0,
+                   help="ws clients: mean seconds a session waits between pages (0 = none: the server saturated)")
+    p.add_argument("--pemanasan", type=int, default=30,
+                   help="seconds at the start (every cache cold) reported apart from the steady state")
     args = p.parse_args()
     if not (args.data / "versions" / "AKTIF").exists():
         sys.exit(f"no dataset in {args.data}: run `make bench` first (it generates the national dataset)")
@@ -156,19 +174,24 @@ def main() -> None:
     sesi, detik = min(args.sesi, 20), min(args.detik, 600)       # bounded in count and time
     server, url = _mulai_server(args.data)
     try:
-        jalankan = _jalankan_ws if args.klien == "ws" else _jalankan
-        hasil = asyncio.run(jalankan(url, sesi, detik, args.kab))
+        if args.klien == "ws":
+            hasil = asyncio.run(_jalankan_ws(url, sesi, detik, args.kab, min(max(args.jeda, 0.0), 60.0)))
+        else:
+            hasil = asyncio.run(_jalankan(url, sesi, detik, args.kab))
         puncak = _puncak_mb(server.pid)
     finally:
         server.terminate()
         server.wait(10)
-    w = sorted(hasil["waktu"])
-    persen = {q: w[min(len(w) - 1, int(q / 100 * len(w)))] for q in (50, 90, 99)} if w else {}
-    print(f"{sesi} {args.klien} sessions × {detik} s against {url} on {args.data}")
-    print(f"page loads: {len(w)}, errors: {len(hasil['galat'])} {hasil['galat'][:5]}")
-    if w:
-        print(f"page time p50 {persen[50]:.2f} s, p90 {persen[90]:.2f} s, p99 {persen[99]:.2f} s, "
-              f"mean {statistics.mean(w):.2f} s")
+    print(f"{sesi} {args.klien} sessions × {detik} s against {url} on {args.data}"
+          + (f", {args.jeda:g} s between pages" if args.klien == "ws" and args.jeda else ", no pause between pages"))
+    print(f"page loads: {len(hasil['waktu'])}, errors: {len(hasil['galat'])} {hasil['galat'][:5]}")
+    awal = min((r[0] - r[2] for r in hasil["rinci"]), default=0)
+    stabil = [r for r in hasil["rinci"] if r[0] - r[2] - awal >= args.pemanasan]
+    _persentil("all page loads", [r[2] for r in hasil["rinci"]])
+    _persentil(f"after the first {args.pemanasan} s (steady state)", [r[2] for r in stabil])
+    for halaman in sorted({r[1] for r in stabil}):
+        w = sorted(r[2] for r in stabil if r[1] == halaman)
+        print(f"  {halaman:16s} n {len(w):3d}  median {statistics.median(w):.2f} s  max {w[-1]:.2f} s")
     print(f"server peak memory: {puncak:.0f} MB (budget {BATAS_MB} MB) {'✅' if puncak <= BATAS_MB else '❌'}")
     sys.exit(1 if hasil["galat"] or puncak > BATAS_MB else 0)
 
