@@ -631,8 +631,8 @@ def tabel_skor(upk: pd.DataFrame, lang: str, tren: bool = True) -> pd.DataFrame:
     for i in POB:
         nama = _nama_pendek(i, lang)
         d[nama] = [fmt.persen(v, lang=lang) for v in upk[i]] if tren else upk[i].to_numpy()
-        if tren:
-            d[kol("tren", nama=nama)] = upk[f"tren_{i}"].to_numpy()
+        if tren:     # the grid's sparklines cannot draw a gap: months without a figure are left out
+            d[kol("tren", nama=nama)] = [[v for v in a if v is not None] for a in upk[f"tren_{i}"]]
         else:
             d[f"{nama} ({kol('status')})"] = [_label_status(i, s, lang) for s in upk[f"status_{i}"]]
     d[kol("ksm")] = [fmt.angka(v, lang=lang) for v in upk.ksm_aktif] if tren else upk.ksm_aktif.to_numpy()

@@ -172,6 +172,9 @@ def test_scorecard_is_sorted_worst_first_and_carries_12_month_trends(buku):
     a = upk.set_index("kode_bkm").loc[KEL["A"] + ".B"]
     assert len(a.tren_lar) == 12 and a.tren_lar[-2:] == [0.0, 0.1]   # November nobody overdue, December 1 of 10
     assert a.tren_lar[0] is None                                     # January: accounts only, no KSM -> gap
+    tampil = dana.tabel_skor(upk, "id")                              # the grid cannot draw a gap: left out
+    tren = tampil.loc[upk.kode_bkm.eq(KEL["A"] + ".B").to_numpy(), "LAR 12 bln"].iloc[0]
+    assert a.tren_lar.count(None) == 10 and tren == [0.0, 0.1]      # only the months with a figure
 
 
 # ---------------------------------------------------------------- pooled area, regions, programme filter
