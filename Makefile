@@ -19,9 +19,10 @@ $(STAMP): requirements.txt
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
-# Builds the demo dataset on first start (a no-op when a dataset version is already active).
+# Builds the demo dataset on first start (a no-op when a dataset version is already active), and the active
+# version's derived tables when it was published before they existed.
 data: setup
-	$(BIN)/python -c "from pantau.demo import ensure_active; print('data aktif:', ensure_active().id)"
+	$(BIN)/python -c "from pantau.demo import siapkan; v = siapkan(); print('data aktif:', v.id if v else '-')"
 
 run: data
 	$(BIN)/streamlit run app.py --server.port $(PORT)

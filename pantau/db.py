@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import uuid
 from functools import lru_cache, partial
 from pathlib import Path
 
@@ -100,10 +101,13 @@ def bangun_turunan(root: Path, hanya_yang_hilang: bool = False) -> list[str]:
         berkas = _berkas_turunan(root, nama)
         if hanya_yang_hilang and berkas.is_file() and _turunan_terbaca(berkas):
             continue
-        sementara = berkas.with_name(f".{nama}.tmp.parquet")
+        sementara = berkas.with_name(f".{nama}.{uuid.uuid4().hex}.tmp.parquet")   # two writers never share it
         con = _buka(root)                      # sees the derived tables already written
         try:
             con.execute(f"copy ({_sql_turunan(nama)}) to '{_sql_path(sementara)}' (format parquet, compression zstd)")
+        except BaseException:
+            sementara.unlink(missing_ok=True)
+            raise
         finally:
             con.close()
         os.replace(sementara, berkas)

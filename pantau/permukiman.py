@@ -495,7 +495,8 @@ def kunci(p: Pilihan, tahun_target: int) -> tuple:
 
 def ringkasan(p: Pilihan, tahun_target: int, kawasan: bool = True) -> Ringkasan:
     """The page's data for the filters and target year (cached per dataset version). `kawasan=False` leaves out
-    the slum-area scoring (an empty `kawasan`), for readers that need only the targets (Ringkasan)."""
+    the slum-area scoring (an empty `kawasan`), for readers that need only the targets (Ringkasan); it is then
+    `kosong` when there are no target figures."""
     return hitung(*kunci(p, tahun_target), kawasan=kawasan)
 
 
@@ -505,12 +506,14 @@ def hitung(versi: str | None, prefix: str, tahun_awal: int, tahun_akhir: int, pa
     """`ringkasan` for the values of `kunci` (`versi` only keys the cache)."""
     params = {"wilayah": prefix, "tahun_awal": tahun_awal, "tahun_akhir": tahun_akhir}
     per_wilayah = ("permukiman_per_wilayah", {"panjang": panjang, "tahun_target": tahun_target, **params})
-    per_tahun, penilaian, per_unit, *daftar = db.query_serentak(
-        ("permukiman_per_tahun", params), ("permukiman_penilaian", params), per_wilayah,
-        *([("permukiman_kawasan", {"wilayah": prefix})] if kawasan else []))
+    kueri = [("permukiman_per_tahun", params), per_wilayah]
+    if kawasan:                    # the slum-area scoring reads the assessments (national: ~150 000 rows)
+        kueri += [("permukiman_penilaian", params), ("permukiman_kawasan", {"wilayah": prefix})]
+    per_tahun, per_unit, *daftar = db.query_serentak(*kueri)
+    penilaian = daftar[0] if kawasan else pd.DataFrame()
     if per_tahun.empty and penilaian.empty:
         return Ringkasan(kosong=True)
-    daftar_kawasan = daftar[0] if kawasan and len(penilaian) else None
+    daftar_kawasan = daftar[1] if kawasan and len(penilaian) else None
     hasil = Ringkasan(kosong=False, satuan="kelurahan" if panjang == 13 else "kabkota", tahun_target=tahun_target,
                       kawasan=_kawasan(penilaian, daftar_kawasan, lang) if kawasan else {})
     if not per_tahun.empty:

@@ -1,6 +1,7 @@
 """The derived loan-book tables written when a version is published: their sums worked out by hand, the same
 answers from the derived tables as from the KSM-month rows, and a missing or damaged derived file."""
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -133,3 +134,39 @@ def test_missing_or_damaged_derived_file_gives_the_same_answers_from_the_ksm_row
     baris = sesudah[sesudah.periode == pd.Timestamp(2010, 12, 1)].set_index("kode_bkm").loc[BKM[0]]
     assert (baris.ksm_aktif, baris.ksm_bersaldo, baris.ksm_berisiko, baris.saldo_berisiko_rp) == (3, 2, 1, 300_000)
     assert (baris.pendapatan_ytd_rp, baris.biaya_ytd_rp, baris.bulan_ytd) == (30_000, 10_000, 2)
+
+
+def test_make_data_writes_the_missing_derived_tables_of_the_served_version(versi, capsys):
+    from pantau import demo
+    folder = versi.path / db.FOLDER_TURUNAN
+    (folder / "pinjaman_kab_bulanan.parquet").unlink()
+    (folder / "upk_keuangan_ytd.parquet").write_bytes(b"rusak")
+    sebelum = {f.name: f.stat().st_mtime_ns for f in folder.glob("*.parquet")}
+    assert demo.siapkan().id == versi.id
+    sesudah = {f.name: f.stat().st_mtime_ns for f in folder.glob("*.parquet")}
+    assert set(sesudah) == {f"{n}.parquet" for n in db.TURUNAN}
+    assert sesudah["pinjaman_kelurahan_bulanan.parquet"] == sebelum["pinjaman_kelurahan_bulanan.parquet"]  # kept
+    assert _tabel(versi, "upk_keuangan_ytd").pendapatan_ytd_rp.tolist() == [10_000, 30_000, 5_000]
+    assert not [f for f in folder.iterdir() if f.name.startswith(".")]                    # no leftovers
+
+
+def test_make_data_on_a_folder_it_cannot_write_says_so_and_goes_on(versi, monkeypatch, capsys):
+    from pantau import demo
+
+    def tolak(*a, **k):
+        raise PermissionError(13, "Permission denied")
+    monkeypatch.setattr(db, "bangun_turunan", tolak)
+    assert demo.siapkan().id == versi.id
+    assert "tabel turunan tidak dapat ditulis (Permission denied)" in capsys.readouterr().out
+
+
+def test_a_page_run_never_writes_derived_tables(versi):
+    from streamlit.testing.v1 import AppTest
+    for f in (versi.path / db.FOLDER_TURUNAN).glob("*.parquet"):
+        f.unlink()
+    segarkan()
+    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "pages" / "dana_bergulir.py"), default_timeout=60)
+    at.query_params["kab"] = "13.72"
+    at.run()
+    assert not at.exception
+    assert not list((versi.path / db.FOLDER_TURUNAN).glob("*.parquet"))     # served from the SQL as views

@@ -107,16 +107,25 @@ def generate(skala: str = "demo", seed: int = SEED, aktifkan: bool = True) -> da
     return dataset.get(vid)
 
 
-def ensure_active() -> dataset.Versi | None:
-    """The served version; on a first start with no dataset at all, generate the demo (once, under a file
-    lock). When versions exist but none can be read, return None (nothing is generated over them). The served
-    version's derived tables are written when missing."""
-    versi = dataset.active()
+def siapkan() -> dataset.Versi | None:
+    """`make data`: `ensure_active`, then the served version's derived tables where they are missing (a version
+    published before they existed). Without them the app answers the same, only slower; a folder that cannot
+    be written is reported and left as it is."""
+    versi = ensure_active()
     if versi is not None:
         from pantau import db
-        db.bangun_turunan(versi.path, hanya_yang_hilang=True)   # a version published before they existed
-        return versi
-    if dataset.pointer_id() is not None or dataset.all_versions():
+        try:
+            db.bangun_turunan(versi.path, hanya_yang_hilang=True)
+        except OSError as e:
+            print(f"tabel turunan tidak dapat ditulis ({e.strerror or e}); Pantau tetap berjalan, lebih lambat")
+    return versi
+
+
+def ensure_active() -> dataset.Versi | None:
+    """The served version; on a first start with no dataset at all, generate the demo (once, under a file
+    lock). When versions exist but none can be read, return None (nothing is generated over them)."""
+    versi = dataset.active()
+    if versi is not None or dataset.pointer_id() is not None or dataset.all_versions():
         return versi
     dataset.versions_dir().mkdir(parents=True, exist_ok=True)
     with open(dataset.versions_dir() / ".lock", "w") as kunci:
