@@ -216,13 +216,28 @@ def _lingkaran(df: pd.DataFrame, satuan: str, lang: str) -> go.Scattergeo:
                          hovertext=_hover(df, satuan, lang), hovertemplate="%{hovertext}<extra></extra>")
 
 
-def _tata(fig: go.Figure, lang: str, judul: str, tinggi: int) -> go.Figure:
-    """No base layers at all (nothing to fetch), fitted to the shapes, no zoom by drag or scroll."""
+def _tata(fig: go.Figure, lang: str, judul: str, tinggi: int, titik: pd.DataFrame | None = None) -> go.Figure:
+    """No base layers at all (nothing to fetch), fitted to the shapes, no zoom by drag or scroll. A map of
+    circles only (`titik`: their lat/lon) gets a margin around them, so named circles at the edge keep their
+    names whole."""
     fig.update_geos(visible=False, fitbounds="locations", projection_type="mercator", bgcolor="rgba(0,0,0,0)",
                     showland=False, showocean=False, showlakes=False, showcountries=False, showcoastlines=False)
+    if titik is not None and len(titik):
+        fig.update_geos(fitbounds=False, **batas_tampil(titik))
     fig.update_layout(showlegend=False, dragmode=False)
     fig = charts.rapikan(fig, lang, judul, tinggi, satuan_y="")
     return fig.update_layout(margin={"l": 0, "r": 0, "t": 40 if judul else 0, "b": 0})
+
+
+def batas_tampil(titik: pd.DataFrame, tepi: float = 0.25, minimum: float = 0.05) -> dict:
+    """The lon/lat ranges that show every point with a margin: `tepi` of the span on each side (at least
+    `minimum` degrees), as `update_geos` arguments."""
+    hasil = {}
+    for sumbu, kolom in (("lonaxis_range", "lon"), ("lataxis_range", "lat")):
+        bawah, atas = float(titik[kolom].min()), float(titik[kolom].max())
+        jarak = max((atas - bawah) * tepi, minimum)
+        hasil[sumbu] = [bawah - jarak, atas + jarak]
+    return hasil
 
 
 def peta(df: pd.DataFrame, lang: str, satuan: str = "rupiah", judul: str = "", tinggi: int = 460) -> go.Figure:
@@ -245,7 +260,7 @@ def _peta(df: pd.DataFrame, lang: str, satuan: str, judul: str, tinggi: int, ver
     bertitik = df[punya & df.lat.notna() & df.lon.notna()]
     if len(bertitik) and _rentang_derajat(df) > RENTANG_PENANDA:
         fig.add_trace(_penanda(bertitik.reset_index(drop=True), satuan, lang))
-    return _tata(fig, lang, judul, tinggi)
+    return _tata(fig, lang, judul, tinggi, titik=None if punya.any() else sisa)
 
 
 def _rentang_derajat(df: pd.DataFrame) -> float:

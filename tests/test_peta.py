@@ -65,6 +65,19 @@ def test_without_boundaries_everything_is_circles(tmp_path, monkeypatch):
     assert list(trace.marker.size) == [42.0, 25.0]        # 8 + 34 * sqrt(v / max): 8+34*1, 8+34*0.5
 
 
+def test_a_circle_map_leaves_a_margin_so_edge_names_are_whole(tmp_path, monkeypatch):
+    monkeypatch.setenv("PANTAU_BATAS", str(tmp_path / "tidak-ada"))
+    df = pd.DataFrame({"kode": ["13.72", "18.72"], "nama": ["Solok", "Metro"], "nilai": [4.0, 1.0],
+                       "lat": [-0.8, -5.1], "lon": [100.6, 105.3]})
+    geo = peta.peta(df, "id", satuan="angka").layout.geo
+    # lon span 4.7 -> 1.175 either side; lat span 4.3 -> 1.075
+    assert not geo.fitbounds
+    assert list(geo.lonaxis.range) == pytest.approx([99.425, 106.475])
+    assert list(geo.lataxis.range) == pytest.approx([-6.175, 0.275])
+    satu = peta.batas_tampil(df.iloc[[0]])                # one circle: the minimum margin
+    assert satu["lonaxis_range"] == pytest.approx([100.55, 100.65])
+
+
 def test_map_config_points_plotly_at_the_local_topojson():
     assert peta.config("id")["topojsonURL"] == "/app/static/topojson/"
 
