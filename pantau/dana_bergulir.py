@@ -250,10 +250,12 @@ def _bulan_mundur(d: date, n: int) -> date:
 @st.cache_resource(show_spinner=False, max_entries=100)
 def _komponen(versi: str | None, p: Pilihan, periode: date) -> pd.DataFrame:
     """POB parts per UPK × month for the 13 months to `periode` (the query's window)."""
-    k = db.query("dana_bergulir_upk_bulanan", wilayah=p.prefix, program=list(p.program),
-                 periode=periode.isoformat(), tunggakan_berisiko=tunggakan_berisiko())
+    k = db.query_langsung("dana_bergulir_upk_bulanan", wilayah=p.prefix, program=list(p.program),
+                          periode=periode.isoformat(), tunggakan_berisiko=tunggakan_berisiko())
     laba = _bagi((k.pendapatan_ytd_rp - k.biaya_ytd_rp) * 12, k.bulan_ytd)
-    return k.assign(laba_tahunan_rp=laba, periode=pd.to_datetime(k.periode).dt.date)
+    bulan, urutan = np.unique(k.periode.to_numpy(), return_inverse=True)      # 13 months: convert each once
+    tanggal = np.array([pd.Timestamp(b).date() for b in bulan], dtype=object)[urutan]
+    return k.assign(laba_tahunan_rp=laba, periode=tanggal)
 
 
 def _tren_list(k: pd.DataFrame) -> pd.DataFrame:

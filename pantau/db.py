@@ -68,6 +68,7 @@ def _buka(root: Path) -> duckdb.DuckDBPyConnection:
     file where it is readable, else their SQL as a view."""
     con = duckdb.connect(":memory:", config={"threads": 2, "memory_limit": "1GB"})
     con.execute("set enable_progress_bar = false")
+    con.execute("set parquet_metadata_cache = true")   # versions never change: read each file footer once
     for tabel in schema.TABEL.values():
         con.execute(_view_sql(tabel, root))   # names and paths come from the contract, never from users
     for nama in TURUNAN:
@@ -162,9 +163,19 @@ def query(name: str, **params) -> pd.DataFrame:
     """Run `queries/<name>.sql` on the served dataset version with bound `$named` parameters (cached).
     When the files cannot be read, the version is flagged and the run starts again on the last good one."""
     frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+    return _di_versi_aktif(lambda vid: _cached(name, vid, frozen))
+
+
+def query_langsung(name: str, **params) -> pd.DataFrame:
+    """`query` without its cache, for a caller that keeps the result as one shared frame itself (a large frame
+    is then neither pickled into the cache nor held twice)."""
+    return _di_versi_aktif(lambda vid: run(name, vid, **params))
+
+
+def _di_versi_aktif(jalankan) -> pd.DataFrame:
     vid = dataset.active_id()
     try:
-        return _cached(name, vid, frozen)
+        return jalankan(vid)
     except QueryError as e:
         if vid is None or not _dalam_streamlit():
             raise
