@@ -190,7 +190,7 @@ def staging(vid: str) -> Iterator[Path]:
         if not (tmp / MANIFEST).is_file():
             raise RuntimeError(f"version {vid} has no manifest")
         from pantau import db                  # db imports this module
-        db.bangun_turunan(tmp)
+        db.bangun_turunan(tmp, hanya_yang_hilang=True)   # an import may have linked its parent's
         os.replace(tmp, root / vid)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -51,6 +51,22 @@ def _view_sql(tabel: schema.Tabel, root: Path) -> str:
     return f"create or replace view {tabel.nama} as select * from read_parquet('{pola}'{hive})"
 
 
+def sumber_turunan(nama: str) -> set[str]:
+    """The contract tables a derived table is computed from (read from its SQL, through the derived tables
+    it reads in turn)."""
+    sql = _sql_turunan(nama)
+    langsung = {t for t in schema.TABEL if re.search(rf"\b{t}\b", sql)}
+    for lain in TURUNAN:
+        if lain != nama and re.search(rf"\b{lain}\b", sql):
+            langsung |= sumber_turunan(lain)
+    return langsung
+
+
+def berkas_turunan(root: Path, nama: str) -> Path:
+    """Where a version keeps derived table `nama`."""
+    return _berkas_turunan(root, nama)
+
+
 def _berkas_turunan(root: Path, nama: str) -> Path:
     return root / FOLDER_TURUNAN / f"{nama}.parquet"
 

@@ -26,7 +26,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pantau import dataset, fmt, schema
+from pantau import dataset, db, fmt, schema
 from pantau.auth import Admin
 from pantau.i18n import t
 from pantau.ingest import Bacaan, baca
@@ -125,6 +125,20 @@ def _jeda() -> None:
         time.sleep(float(detik))
 
 
+def _tautkan_turunan(induk: dataset.Versi, root: Path, tabel: str) -> None:
+    """Hard-link the parent's derived tables that do not read the imported table (the others are written
+    again when the version is published)."""
+    for nama in db.TURUNAN:
+        asal = db.berkas_turunan(induk.path, nama)
+        if tabel not in db.sumber_turunan(nama) and asal.is_file():
+            tujuan = db.berkas_turunan(root, nama)
+            tujuan.parent.mkdir(exist_ok=True)
+            try:
+                os.link(asal, tujuan)
+            except OSError:
+                shutil.copy2(asal, tujuan)
+
+
 def _tautkan(asal: Path, tujuan: Path) -> None:
     """Hard-link every file of a table folder into the new version (copy where links are impossible)."""
     if not asal.is_dir():
@@ -202,6 +216,8 @@ def _terbitkan(bacaan: Bacaan, mode: str, admin: Admin, induk: dataset.Versi | N
                 _jeda()
         berkas = f"part-{vid}.parquet" if mode == "tambah" else "part-0.parquet"
         tulis_tabel(root, bacaan.tabel, bacaan.data, berkas)
+        if induk is not None:
+            _tautkan_turunan(induk, root, bacaan.tabel)
         manifest = _manifest(induk, bacaan, mode, root, admin, sidik)
         manifest["diperbarui"][bacaan.tabel]["versi"] = vid
         dataset.write_manifest_atomic(root, **manifest)

@@ -76,6 +76,29 @@ def test_append_adds_a_file_and_keeps_the_old_rows(buat_versi):
     assert dataset.row_count(awal, "pinjaman_bulanan") == 2                                 # parent untouched
 
 
+def _inode(v, nama: str) -> int:
+    return db.berkas_turunan(v.path, nama).stat().st_ino
+
+
+def test_import_of_another_table_links_the_parents_derived_tables(buat_versi):
+    awal = buat_versi(kecil())
+    baru = impor(KEPALA + SAMA_2016).versi                      # indikator_permukiman: no derived table reads it
+    assert [_inode(baru, n) for n in db.TURUNAN] == [_inode(awal, n) for n in db.TURUNAN]
+
+
+def test_import_of_loans_writes_their_derived_tables_again(buat_versi):
+    awal = buat_versi(kecil())
+    isi = ("kode_ksm,kode_bkm,kode_kelurahan,periode,tahun,pencairan_rp,pokok_jatuh_tempo_rp,pokok_dibayar_rp,"
+           "jasa_dibayar_rp,saldo_pinjaman_rp,tunggakan_angsuran,siklus\n"
+           "13.72.01.1001.B.001,13.72.01.1001.B,13.72.01.1001,01/01/2011,2011,0,100.000,100.000,15.000,800.000,0,1\n")
+    baru = impor(isi, "pinjaman_bulanan", "tambah", "januari.csv").versi
+    for nama in ("pinjaman_kelurahan_bulanan", "pinjaman_kab_bulanan"):
+        assert _inode(baru, nama) != _inode(awal, nama)
+    assert _inode(baru, "upk_keuangan_ytd") == _inode(awal, "upk_keuangan_ytd")    # accounts unchanged: linked
+    kel = pd.read_parquet(db.berkas_turunan(baru.path, "pinjaman_kelurahan_bulanan"))
+    assert sorted(kel.periode.astype(str)) == ["2010-12-01", "2010-12-01", "2011-01-01"]   # the new month is in
+
+
 def test_compare_counts_added_removed_and_changed_rows(buat_versi):
     awal = buat_versi(kecil())
     satu = impor(KEPALA + SAMA_2016 + UBAH_2019 + BARU_2023).versi
