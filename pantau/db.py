@@ -64,10 +64,6 @@ def sumber_turunan(nama: str) -> set[str]:
 
 def berkas_turunan(root: Path, nama: str) -> Path:
     """Where a version keeps derived table `nama`."""
-    return _berkas_turunan(root, nama)
-
-
-def _berkas_turunan(root: Path, nama: str) -> Path:
     return root / FOLDER_TURUNAN / f"{nama}.parquet"
 
 
@@ -88,7 +84,7 @@ def _buka(root: Path) -> duckdb.DuckDBPyConnection:
     for tabel in schema.TABEL.values():
         con.execute(_view_sql(tabel, root))   # names and paths come from the contract, never from users
     for nama in TURUNAN:
-        berkas = _berkas_turunan(root, nama)
+        berkas = berkas_turunan(root, nama)
         if berkas.is_file() and _turunan_terbaca(berkas):
             con.execute(f"create or replace view {nama} as select * from read_parquet('{_sql_path(berkas)}')")
         else:
@@ -115,7 +111,7 @@ def bangun_turunan(root: Path, hanya_yang_hilang: bool = False) -> list[str]:
     folder.mkdir(exist_ok=True)
     ditulis = []
     for nama in TURUNAN:
-        berkas = _berkas_turunan(root, nama)
+        berkas = berkas_turunan(root, nama)
         if hanya_yang_hilang and berkas.is_file() and _turunan_terbaca(berkas):
             continue
         sementara = berkas.with_name(f".{nama}.{uuid.uuid4().hex}.tmp.parquet")   # two writers never share it
