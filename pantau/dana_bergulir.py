@@ -271,15 +271,19 @@ def _tren_list(k: pd.DataFrame) -> pd.DataFrame:
 def kartu_skor(k: pd.DataFrame, periode: date, batas: int = BATAS_KARTU_SKOR) -> pd.DataFrame:
     """Every UPK in the report month with its indicators, bands and status, worst first; the first `batas`
     (those the page shows) also carry their 12-month trends."""
-    kini = k[k.periode == periode]
-    upk = pd.concat([kini[["kode_bkm", "kode_kelurahan", "nama_bkm", "ksm_aktif", "saldo_rp"]], nilai_pob(kini)],
-                    axis=1)
+    upk = _status_semua(k[k.periode == periode])
     upk["buruk"] = (upk[[f"status_{i}" for i in POB]] == "buruk").sum(axis=1)
     upk["urut"] = upk.status_upk.map(_URUT_STATUS).fillna(3)
     upk = upk.sort_values(["urut", "buruk", "par", "lar", "kode_bkm"], ascending=[True, False, False, False, True],
                           na_position="last").drop(columns=["urut", "buruk"]).reset_index(drop=True)
     atas = set(upk.kode_bkm.head(batas))
     return upk.join(_tren_list(k[k.kode_bkm.isin(atas)]), on="kode_bkm")
+
+
+def _status_semua(kini: pd.DataFrame) -> pd.DataFrame:
+    """Every UPK of one month with its indicators, bands and status (in the order given, without trends)."""
+    return pd.concat([kini[["kode_bkm", "kode_kelurahan", "nama_bkm", "ksm_aktif", "saldo_rp"]], nilai_pob(kini)],
+                     axis=1)
 
 
 def per_wilayah(k: pd.DataFrame, p: Pilihan, periode: date) -> pd.DataFrame:
@@ -532,7 +536,7 @@ def _area(kini: pd.DataFrame) -> pd.Series:
 def ringkasan(p: Pilihan, periode: date | None, lengkap: bool = True) -> Ringkasan:
     """The page's data (cached per dataset version, selection and month). `lengkap=False`: only the status,
     the POB cards, the trend, the areas one level down and the UPK list (what the Ringkasan and the slides
-    read), without the scorecard table, the portfolio and the KSM parts."""
+    read; the UPK list unsorted and without trends), without the scorecard table, the portfolio and the KSM parts."""
     if periode is None:
         return Ringkasan(kosong=True)
     return _ringkasan(dataset.active_id(), replace(p, catatan=()), periode, lengkap)
@@ -582,7 +586,8 @@ def _ringkasan(versi: str | None, p: Pilihan, periode: date, lengkap: bool = Tru
     kini = k[k.periode == periode]
     if kini.empty:
         return Ringkasan(kosong=True)
-    area, upk = _area(kini), kartu_skor(k, periode)
+    area = _area(kini)
+    upk = kartu_skor(k, periode) if lengkap else _status_semua(kini).reset_index(drop=True)   # light: unsorted
     bagian = {**_bagian_skor(upk, p.lang), **portofolio, **_bagian_ksm(p, periode, upk)} if lengkap else {}
     return Ringkasan(
         kosong=False, periode=periode, kunci=(versi, p, periode), pob=area,
@@ -590,7 +595,7 @@ def _ringkasan(versi: str | None, p: Pilihan, periode: date, lengkap: bool = Tru
         angka=tuple(angka_pob(area, p.lang)),
         tabel_pob=tabel_pob(area, p.lang, periode), tren=tren_wilayah(k),
         per_wilayah=None if p.tingkat == "kelurahan" else per_wilayah(k, p, periode),
-        upk=upk.drop(columns=[f"tren_{i}" for i in POB]), **bagian)
+        upk=upk.drop(columns=[f"tren_{i}" for i in POB], errors="ignore"), **bagian)
 
 
 def catatan_program(p: Pilihan) -> str | None:
