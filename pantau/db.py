@@ -77,7 +77,7 @@ def _turunan_terbaca(path: Path) -> bool:
 
 def _buka(root: Path) -> duckdb.DuckDBPyConnection:
     """A connection with a view per contract table over the Parquet under `root`, and the derived tables: their
-    file where it is readable, else their SQL as a view."""
+    file where it is readable, else their SQL as a view; and the table macros of `queries/makro/`."""
     con = duckdb.connect(":memory:", config={"threads": 2, "memory_limit": "1GB"})
     con.execute("set enable_progress_bar = false")
     con.execute("set parquet_metadata_cache = true")   # versions never change: read each file footer once
@@ -89,6 +89,8 @@ def _buka(root: Path) -> duckdb.DuckDBPyConnection:
             con.execute(f"create or replace view {nama} as select * from read_parquet('{_sql_path(berkas)}')")
         else:
             con.execute(f"create or replace view {nama} as {_sql_turunan(nama)}")
+    for makro in sorted((QUERIES / "makro").glob("*.sql")):
+        con.execute(makro.read_text(encoding="utf-8"))   # table macros shared by several queries (files, not users)
     return con
 
 

@@ -1,52 +1,15 @@
 -- kualitas_kelengkapan: what share of the programme kelurahan-years has rows in each yearly table?
 -- grain: tabel × tahun (expected: kelurahan in a programme that year, within the years the table covers in the region)
+-- source: the macro kualitas_cakupan (queries/makro/)
 -- params: $wilayah (text prefix), $tahun_awal, $tahun_akhir (int), $program (text[], empty = all)
 -- columns: tabel, tahun (int), kelurahan_harapan, kelurahan_ada, lengkap (fraction)
-with lokasi_tahun as (
-    select distinct kode_kelurahan,
-        unnest(range(greatest(tahun_mulai, $tahun_awal), least(coalesce(tahun_selesai, $tahun_akhir), $tahun_akhir) + 1))
-            as tahun
-    from lokasi_program
-    where starts_with(kode_kelurahan, $wilayah)
-      and (len($program) = 0 or list_contains($program, program))
-),
-
-ada as (
-    select distinct 'blm_alokasi' as tabel, kode_kelurahan, tahun from blm_alokasi
-    where starts_with(kode_kelurahan, $wilayah) and (len($program) = 0 or list_contains($program, program))
-    union all
-    select distinct 'blm_pencairan', kode_kelurahan, tahun from blm_pencairan
-    where starts_with(kode_kelurahan, $wilayah) and (len($program) = 0 or list_contains($program, program))
-    union all
-    select distinct 'pinjaman_bulanan', kode_kelurahan, tahun from pinjaman_bulanan
-    where starts_with(kode_kelurahan, $wilayah)
-    union all
-    select distinct 'upk_keuangan_bulanan', kode_kelurahan, tahun from upk_keuangan_bulanan
-    where starts_with(kode_kelurahan, $wilayah)
-    union all
-    select distinct 'indikator_permukiman', kode_kelurahan, tahun from indikator_permukiman
-    where starts_with(kode_kelurahan, $wilayah)
-    union all
-    select distinct 'data_kemiskinan', kode_kelurahan, tahun from data_kemiskinan
-    where starts_with(kode_kelurahan, $wilayah)
-),
-
-rentang as (
-    select tabel, min(tahun) as tahun_min, max(tahun) as tahun_maks
-    from ada
-    group by tabel
-),
-
-harapan as (
-    select r.tabel, l.kode_kelurahan, l.tahun
-    from rentang as r
-    join lokasi_tahun as l on l.tahun between r.tahun_min and r.tahun_maks
+with cakupan as (
+    select * from kualitas_cakupan($wilayah, $tahun_awal, $tahun_akhir, $program)
 ),
 
 per_tahun as (
-    select h.tabel, h.tahun, count(*) as kelurahan_harapan, count(a.kode_kelurahan) as kelurahan_ada
-    from harapan as h
-    left join ada as a on a.tabel = h.tabel and a.kode_kelurahan = h.kode_kelurahan and a.tahun = h.tahun
+    select tabel, tahun, count(*) as kelurahan_harapan, count(*) filter (where ada) as kelurahan_ada
+    from cakupan
     group by all
 ),
 
