@@ -9,7 +9,6 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Mapping
 
-import pandas as pd
 
 TINGKAT = ("provinsi", "kabkota", "kecamatan", "kelurahan")
 PARAM_WILAYAH = {"prov": "provinsi", "kab": "kabkota", "kec": "kecamatan", "kel": "kelurahan"}
@@ -128,12 +127,11 @@ def _program(url: Mapping, dikenal: list[str], catatan: list) -> tuple[str, ...]
     return tuple(p for p in dikenal if p in diminta)
 
 
-def dari_url(url: Mapping, wilayah: pd.DataFrame | frozenset[str], tahun: tuple[int, int],
-             program: list[str]) -> Pilihan:
-    """A valid `Pilihan` from URL parameters; problems become notices, never exceptions. `wilayah`: the
-    dataset's regions (a frame with `kode`, or the set of their codes)."""
+def dari_url(url: Mapping, kode_wilayah: frozenset[str], tahun: tuple[int, int], program: list[str]) -> Pilihan:
+    """A valid `Pilihan` from URL parameters; problems become notices, never exceptions. `kode_wilayah`: the
+    codes of the dataset's regions."""
     catatan: list = []
-    kode = _wilayah(url, wilayah if isinstance(wilayah, frozenset) else frozenset(wilayah.kode), catatan)
+    kode = _wilayah(url, kode_wilayah, catatan)
     t0, t1 = _tahun(url, tahun[0], tahun[1], catatan)
     lang = _satu(url.get("lang", "id"))
     if lang not in ("id", "en"):

@@ -142,7 +142,7 @@ def siapkan(p: Pilihan) -> None:
     """Compute the five sections' data at the same time (their queries run in parallel); the sections then
     read them from the caches."""
     serentak.jalankan(partial(data_blm, p), partial(data_upk, p), partial(data_permukiman, p),
-                      partial(data_kemiskinan, p), partial(data_aset, p))
+                      partial(bagian_kemiskinan, p), partial(bagian_aset, p))
 
 
 def data_blm(p: Pilihan) -> blm.Ringkasan | None:

@@ -91,9 +91,11 @@ def _ukuran_blm(p: Pilihan) -> tuple[Ukuran, int]:
     return Ukuran("blm", nilai, sebelum, teks_tahun(awal, akhir), "rupiah", "netral"), n
 
 
-def _ukuran_dana(p: Pilihan, periode: date | None, data: dana.Ringkasan | None = None
-                 ) -> tuple[Ukuran, Ukuran, pd.Series | None]:
-    kini = dana.posisi_ringkasan(data) if data is not None else dana.posisi(p, periode)
+def _ukuran_dana(p: Pilihan, periode: date | None) -> tuple[Ukuran, Ukuran, pd.Series | None, dana.Ringkasan]:
+    """The UPK-status and PAR cards (this month against last year's), the month's position, and the light
+    Dana Bergulir summary whose UPK list the attention list reads."""
+    data = dana.ringkasan(p, periode, lengkap=False)
+    kini = dana.posisi_ringkasan(data)
     lalu_bulan = dana.bulan_pembanding(p, periode) if periode else None
     lalu = dana.posisi(p, lalu_bulan, laporan=periode)
     pembanding = fmt.bulan(lalu_bulan or (periode.replace(year=periode.year - 1) if periode else None), lang=p.lang)
@@ -101,13 +103,7 @@ def _ukuran_dana(p: Pilihan, periode: date | None, data: dana.Ringkasan | None =
                  _status(kini, "status_upk"))
     par = Ukuran("par", _dari(kini, "par"), _dari(lalu, "par"), pembanding, "persen",
                  katalog.indikator("par").raw["arah"], _status(kini, "status_par"))
-    return upk, par, kini
-
-
-def _ukuran_dana_dan_upk(p: Pilihan, periode: date | None) -> tuple:
-    """The revolving-fund cards and the UPK list the attention list reads (one part of `_hitung`)."""
-    data = dana.ringkasan(p, periode, lengkap=False)
-    return (*_ukuran_dana(p, periode, data), data)
+    return upk, par, kini, data
 
 
 def _dari(baris: pd.Series | None, kolom: str) -> float | None:
@@ -118,10 +114,8 @@ def _status(baris: pd.Series | None, kolom: str) -> str | None:
     return baris[kolom] if baris is not None and isinstance(baris[kolom], str) else None
 
 
-def _ukuran_permukiman(p: Pilihan, tahun_target: int, per_kelurahan: bool = False
-                       ) -> tuple[dict[str, Ukuran], dict[str, str], int | None]:
-    if per_kelurahan:
-        permukiman.per_kelurahan(p, tahun_target)      # read again by the attention list (cached)
+def _ukuran_permukiman(p: Pilihan, tahun_target: int) -> tuple[dict[str, Ukuran], dict[str, str], int | None]:
+    permukiman.per_kelurahan(p, tahun_target)      # its query, in this part's thread; the attention list reads it
     data = permukiman.ringkasan(p, tahun_target, kawasan=False)
     if data.kosong or data.tren.empty:
         kosong = {k: Ukuran(k, None, satuan=permukiman.SATUAN[k]) for k in permukiman.INDIKATOR}
@@ -305,8 +299,8 @@ def ringkasan(p: Pilihan, periode: date | None, tahun_target: int) -> Ringkasan:
 @st.cache_data(show_spinner=False, max_entries=100)
 def _hitung(versi: str | None, p: Pilihan, periode: date | None, tahun_target: int) -> Ringkasan:
     (u_blm, n_kel), (u_upk, u_par, pos, data_dana), (u_100, status, tahun_100) = serentak.jalankan(
-        partial(_ukuran_blm, p), partial(_ukuran_dana_dan_upk, p, periode),
-        partial(_ukuran_permukiman, p, tahun_target, per_kelurahan=True))
+        partial(_ukuran_blm, p), partial(_ukuran_dana, p, periode),
+        partial(_ukuran_permukiman, p, tahun_target))
     ukuran = {"blm": u_blm, "upk": u_upk, "par": u_par, **u_100}
     if all(u.nilai is None for u in ukuran.values()):
         return Ringkasan(kosong=True, tahun_target=tahun_target)

@@ -1,10 +1,9 @@
 """URL parameters -> filter choice: valid values kept, anything else falls back with a notice."""
-import pandas as pd
 import pytest
 
 from pantau.pilihan import Pilihan, dari_url, normalisasi_kode
 
-WILAYAH = pd.DataFrame({"kode": ["13", "13.72", "13.72.01", "13.72.01.1001", "18", "18.72"]})
+WILAYAH = frozenset({"13", "13.72", "13.72.01", "13.72.01.1001", "18", "18.72"})
 PROGRAM = ["PNPM-MP", "KOTAKU"]
 
 
