@@ -332,11 +332,18 @@ class Gambar(Mapping):
 
     def __init__(self, kunci: tuple, penuh: bool = True):
         self._kunci, self._penuh, self._dibuat, self._kunci_lock = kunci, penuh, {}, threading.Lock()
+        self._daftar: list[str] | None = None
 
     def _data(self, kawasan: bool) -> permukiman.Ringkasan:
         return permukiman.hitung(*self._kunci, kawasan=kawasan or self._penuh)
 
     def _nama(self) -> list[str]:
+        """The names that exist (worked out once: the page asks on every rerun)."""
+        if self._daftar is None:
+            self._daftar = self._cari_nama()
+        return self._daftar
+
+    def _cari_nama(self) -> list[str]:
         capaian = self._data(False)
         hasil = [f"bullet{i}" for i in range(len(capaian.bullet))] + list(_DARI_CAPAIAN) if capaian.angka else []
         kw = self._data(True).kawasan

@@ -274,3 +274,17 @@ def test_choosing_a_target_year_goes_into_the_url_and_survives_a_filter_change(d
     assert at.query_params["kec"] == "18.72.01"
     assert at.query_params["target"] == "2024"
     assert at.selectbox(key=permukiman.KUNCI_TARGET).value == 2024
+
+
+def test_figures_are_built_on_demand_once_and_their_names_worked_out_once(data_kecil, monkeypatch):
+    from pantau import charts_permukiman
+    panggilan = []
+    asli = permukiman.hitung
+    monkeypatch.setattr(permukiman, "hitung", lambda *a, **k: panggilan.append(k.get("kawasan")) or asli(*a, **k))
+    g = charts_permukiman.Gambar(permukiman.kunci(Pilihan("18.72", 2016, 2019), 2019), penuh=False)
+    assert set(g) == {"bullet0", "bullet1", "bullet2", "tren_akses", "tren_kumuh", "peringkat", "kelas", "heatmap",
+                      "aspek"}                                   # the fixture's one kawasan has no second assessment
+    for _ in range(3):
+        assert "perubahan" not in g and "kelas" in g
+    assert len(panggilan) == 2                                   # the targets part and the full data, once each
+    assert g["tren_akses"] is g["tren_akses"] and len(panggilan) == 3
