@@ -99,10 +99,23 @@ def _periksa_berkas(vid: str) -> str | None:
             return f"{nama}: berkas hilang"
         for f in files:
             try:
-                pq.read_metadata(f)
+                _footer_terbaca(f)
             except (OSError, pa.ArrowException) as e:
                 return f"{nama}/{f.name}: {type(e).__name__}"
     return None
+
+
+_footer_sah: set[tuple[str, int, int]] = set()
+
+
+def _footer_terbaca(f: Path) -> None:
+    """Read the Parquet footer of `f` (raises when unreadable); a file already read whose size and modification
+    time have not changed since is only stat-ed."""
+    info = f.stat()
+    kunci = (str(f), info.st_size, info.st_mtime_ns)
+    if kunci not in _footer_sah:
+        pq.read_metadata(f)
+        _footer_sah.add(kunci)
 
 
 def masalah(vid: str) -> str | None:

@@ -23,6 +23,7 @@ from pantau.pilihan import Pilihan
 
 PARAM_MODE, NILAI_MODE, PARAM_SLIDE = "mode", "presentasi", "slide"
 BAGIAN = ("ringkasan", "blm", "dana_bergulir", "permukiman")     # pages that give slides, in show order
+TOMBOL_KEYBOARD = {"sebelumnya": "Left", "berikutnya": "Right", "keluar": "Esc"}   # arrow keys step, Esc leaves
 TINGGI_GRAFIK = 450       # px: a chart, the title, the filters and the buttons fit a 1024×768 projector
 FONT_GRAFIK = 19
 
@@ -180,8 +181,9 @@ def tombol(nomor: int, jumlah: int, lang: str) -> None:
     """Previous / position / next, and the exit button."""
     kiri, tengah, kanan, akhir = st.columns([3, 2, 3, 2], vertical_alignment="center")
     kiri.button(t("presentasi.sebelumnya", lang), on_click=ke, args=(nomor - 1,), disabled=nomor <= 1,
-                key="pres_sebelumnya", width="stretch")
+                key="pres_sebelumnya", width="stretch", shortcut=TOMBOL_KEYBOARD["sebelumnya"])
     tengah.markdown(f"<div class='pantau-posisi'>{nomor} / {jumlah}</div>", unsafe_allow_html=True)
     kanan.button(t("presentasi.berikutnya", lang), on_click=ke, args=(nomor + 1,), disabled=nomor >= jumlah,
-                 key="pres_berikutnya", type="primary", width="stretch")
-    akhir.button(t("presentasi.keluar", lang), on_click=keluar, key="pres_keluar", width="stretch")
+                 key="pres_berikutnya", type="primary", width="stretch", shortcut=TOMBOL_KEYBOARD["berikutnya"])
+    akhir.button(t("presentasi.keluar", lang), on_click=keluar, key="pres_keluar", width="stretch",
+                 shortcut=TOMBOL_KEYBOARD["keluar"])

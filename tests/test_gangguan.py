@@ -84,3 +84,15 @@ def test_a_folder_that_cannot_be_written_rejects_the_import_and_keeps_the_active
         versi.impor(csv, "pagu.csv", "blm_alokasi", "tambah", admin_cli("uji"))
     assert "tidak dapat ditulis" in e.value.pesan("id") and "Permission denied" in e.value.pesan("id")
     assert dataset.pointer_id() == v2.id and len(dataset.all_versions()) == 2
+
+
+def test_a_file_damaged_after_a_sound_check_is_found_at_the_next_check(dua_versi):
+    """Footers already read are only stat-ed on later checks; a rewrite (even of the same size) is read again."""
+    v1, v2 = dua_versi
+    assert dataset.active_id() == v2.id                      # every footer of v2 read once and found sound
+    berkas = _blm(v2.path)[0]
+    ukuran = berkas.stat().st_size
+    berkas.write_bytes(b"\0" * ukuran)                     # same size, new content
+    dataset._hasil_periksa.clear()
+    assert dataset.active_id() == v1.id
+    assert "blm_pencairan" in dataset.gangguan()[1]

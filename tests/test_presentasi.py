@@ -88,6 +88,8 @@ def test_page_shows_the_position_and_steps_forward_and_back(demo_aktif):
     at.button(key="pres_sebelumnya").click().run()
     at.button(key="pres_sebelumnya").click().run()
     assert at.query_params["slide"] == "2" and not at.exception
+    shortcut = {k: at.button(key=f"pres_{k}").proto.shortcut for k in ("sebelumnya", "berikutnya", "keluar")}
+    assert shortcut == {"sebelumnya": "left", "berikutnya": "right", "keluar": "escape"}   # keyboard / clicker
 
 
 def test_page_first_and_last_slides_disable_the_way_out(demo_aktif):

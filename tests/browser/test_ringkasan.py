@@ -1,6 +1,7 @@
 """Browser check of Ringkasan (the default page, served at "/") at 1366×900 and 1024×768, and of
 presentation mode on a 1024×768 projector: charts drawn, no error box, no request leaving localhost, no
-sidebar in presentation mode, the position and the filters on the slide, next/exit buttons that work."""
+sidebar in presentation mode, the position and the filters on the slide, next/exit buttons that work, and the
+same with the arrow keys and Esc."""
 from pathlib import Path
 
 from tests.browser.conftest import ARTIFACTS, buka, grafik_tergambar, tunggu_selesai
@@ -47,7 +48,15 @@ def test_presentation_mode_on_a_projector(halaman):
     halaman.wait_for_url("**slide=4**")
     tunggu_selesai(halaman)
     assert "4 / " in halaman.locator(".pantau-posisi").inner_text()
-    halaman.get_by_role("button", name="✕ Keluar").click()
+    halaman.locator("h1").first.click()                             # the keys go to the page, not a widget
+    halaman.keyboard.press("ArrowRight")
+    halaman.wait_for_url("**slide=5**")
+    tunggu_selesai(halaman)
+    halaman.keyboard.press("ArrowLeft")
+    halaman.wait_for_url("**slide=4**")
+    tunggu_selesai(halaman)
+    assert "4 / " in halaman.locator(".pantau-posisi").inner_text()
+    halaman.keyboard.press("Escape")
     halaman.wait_for_function("() => !location.search.includes('mode=presentasi')")
     tunggu_selesai(halaman)
     assert halaman.get_by_role("heading", name="Ringkasan").count() >= 1
