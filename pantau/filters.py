@@ -162,6 +162,17 @@ def url_profil(kode: str, p: Pilihan | None = None) -> str:
     return URL_PROFIL + "?" + "&".join(f"{k}={v}" for k, v in url.items())
 
 
+def _url_profil_semua(kode: list, p: Pilihan) -> list[str | None]:
+    """`url_profil` of many kelurahan codes (None for a missing one): the parameters besides `kel` are the
+    same for every row, so they are written once."""
+    contoh = next((k for k in kode if isinstance(k, str)), None)
+    if contoh is None:
+        return [None] * len(kode)
+    url = ubah(p, wilayah=contoh).ke_url()
+    sisa = "".join(f"&{k}={v}" for k, v in url.items() if k != "kel")
+    return [f"{URL_PROFIL}?kel={k}{sisa}" if isinstance(k, str) else None for k in kode]
+
+
 _POLA_KELURAHAN = r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$"
 
 
@@ -172,7 +183,7 @@ def kolom_profil(df: pd.DataFrame, p: Pilihan) -> tuple[pd.DataFrame, dict]:
         nilai = df[kolom].dropna()
         if len(nilai) and nilai.map(type).eq(str).all() and nilai.str.fullmatch(_POLA_KELURAHAN).all():
             nama = t("profil.daftar.profil", p.lang)
-            tautan = [url_profil(k, p) if isinstance(k, str) else None for k in df[kolom]]
+            tautan = _url_profil_semua(df[kolom].tolist(), p)
             hasil = df.copy()
             hasil.insert(list(df.columns).index(kolom) + 1, nama, tautan)
             return hasil, {nama: st.column_config.LinkColumn(nama, display_text=t("profil.daftar.buka", p.lang))}

@@ -33,6 +33,7 @@ from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any, Callable
 
+import numpy as np
 import pandas as pd
 from babel import Locale
 from babel.dates import format_date, format_skeleton
@@ -100,10 +101,19 @@ def _pola(desimal: int, wajib: bool = True) -> NumberPattern:
     return parse_pattern("#,##0" + (f".{pecahan}" if desimal else ""))
 
 
+_FLOAT = (float, np.float64, np.float32)
+_INT = (int, np.int64, np.int32, np.int16, np.int8, np.uint64, np.uint32, np.uint16, np.uint8)
+
+
 def _kosong(x: Any) -> bool:
     """True for None, NaN, pd.NA and NaT (scalars only)."""
     if x is None:
         return True
+    jenis = type(x)
+    if jenis in _FLOAT:              # the common cases first: a table formats thousands of values
+        return x != x
+    if jenis in _INT:
+        return False
     try:
         return bool(pd.api.types.is_scalar(x) and pd.isna(x))
     except (TypeError, ValueError):
@@ -112,6 +122,11 @@ def _kosong(x: Any) -> bool:
 
 def _ke_desimal(x: Any) -> Decimal:
     """Convert a real number (Python, NumPy or Decimal) to ``Decimal``."""
+    jenis = type(x)
+    if jenis in _FLOAT:
+        return Decimal(repr(float(x)))
+    if jenis in _INT:
+        return Decimal(int(x))
     if isinstance(x, Decimal):
         return x
     if isinstance(x, bool) or not isinstance(x, numbers.Real):
@@ -125,9 +140,13 @@ def _bulatkan(d: Decimal, desimal: int) -> Decimal:
     """Round half to even to ``desimal`` places; a zero result loses its sign."""
     if not d.is_finite():
         return d
-    kuantum = Decimal(1).scaleb(-desimal)
-    hasil = d.quantize(kuantum, rounding=ROUND_HALF_EVEN)
+    hasil = d.quantize(_kuantum(desimal), rounding=ROUND_HALF_EVEN)
     return abs(hasil) if hasil.is_zero() else hasil
+
+
+@lru_cache(maxsize=None)
+def _kuantum(desimal: int) -> Decimal:
+    return Decimal(1).scaleb(-desimal)
 
 
 def _teks(s: str) -> str:
@@ -186,15 +205,28 @@ def _ringkas_desimal(d: Decimal, desimal: int, lang: str, jenis: str) -> str:
         eksponen += 3
     if eksponen == 0:
         return _angka_desimal(skala, desimal, lang, wajib=False)
-    teks = format_compact_decimal(
-        skala.scaleb(eksponen),
-        format_type=jenis,
-        locale=_locale(lang),
-        fraction_digits=desimal,
-    )
-    return _teks(teks)
+    if abs(skala) < 1000:
+        # short path (hover texts format hundreds of values): the unit's words from Babel, the number as above;
+        # a test compares it with `_ringkas_babel` over many generated values
+        awal, akhir = _satuan_ringkas(lang, jenis, eksponen)
+        return awal + _angka_desimal(skala, desimal, lang, wajib=False) + akhir
+    return _ringkas_babel(skala, eksponen, desimal, lang, jenis)
 
 
+def _ringkas_babel(skala: Decimal, eksponen: int, desimal: int, lang: str, jenis: str) -> str:
+    """The compact text of `skala` × 10^eksponen through Babel (the reference)."""
+    return _teks(format_compact_decimal(skala.scaleb(eksponen), format_type=jenis, locale=_locale(lang),
+                                        fraction_digits=desimal))
+
+
+@lru_cache(maxsize=None)
+def _satuan_ringkas(lang: str, jenis: str, eksponen: int) -> tuple[str, str]:
+    """The text before and after the number in Babel's compact form of 10^eksponen ("", " miliar")."""
+    awal, _, akhir = _ringkas_babel(Decimal(7), eksponen, 0, lang, jenis).partition("7")
+    return awal, akhir
+
+
+@lru_cache(maxsize=None)
 def _simbol_rupiah() -> str:
     return get_currency_symbol("IDR", locale=_locale("id"))
 

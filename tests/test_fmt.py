@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as hs
 
 from pantau import fmt
-from pantau.fmt import _angka_babel, _angka_desimal, _bulatkan
+from pantau.fmt import _angka_babel, _angka_desimal, _bulatkan, _ringkas_babel, _ringkas_desimal
 from pantau.fmt import (
     KOSONG,
     angka,
@@ -337,3 +337,31 @@ def test_short_number_path_gives_exactly_babels_text(nilai, desimal, lang, wajib
 ])
 def test_number_text_worked_by_hand(d, desimal, lang, wajib, teks):
     assert _angka_desimal(Decimal(d), desimal, lang, wajib) == teks
+
+
+@pytest.mark.parametrize("func", [angka, persen, rupiah, rupiah_ringkas, ringkas, hektar], ids=lambda f: f.__name__)
+@pytest.mark.parametrize("jenis", [np.float64, np.float32, np.int64, np.int32, np.uint16, int, float])
+def test_numpy_scalars_read_like_python_numbers(func, jenis):
+    """The fast paths for NumPy and Python scalars give the same text as the number itself (0.25 and 12 are
+    exact in float32 too); a NumPy NaN is missing."""
+    nilai = 12 if np.issubdtype(np.dtype(jenis), np.integer) or jenis is int else 0.25
+    assert func(jenis(nilai)) == func(Decimal(str(nilai)))
+    if jenis in (np.float64, np.float32, float):
+        assert func(jenis("nan")) == KOSONG
+
+
+def test_a_float_is_read_as_it_is_written():
+    """2.675 is stored as 2.67499999…; the text follows the written value (half to even: 2,68), as before."""
+    assert angka(np.float64(2.675), desimal=2) == angka(2.675, desimal=2) == "2,68"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(nilai=hs.one_of(hs.integers(0, 10**16), hs.floats(0, 1e16, allow_nan=False)),
+       desimal=hs.integers(0, 3), lang=hs.sampled_from(["id", "en"]), jenis=hs.sampled_from(["long", "short"]))
+def test_short_compact_path_gives_exactly_babels_text(nilai, desimal, lang, jenis):
+    d = Decimal(nilai) if isinstance(nilai, int) else Decimal(repr(nilai))
+    eksponen = 0
+    while abs(skala := _bulatkan(d.scaleb(-eksponen), desimal)) >= 1000 and eksponen < 12:
+        eksponen += 3
+    if eksponen:
+        assert _ringkas_desimal(d, desimal, lang, jenis) == _ringkas_babel(skala, eksponen, desimal, lang, jenis)

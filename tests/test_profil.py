@@ -118,3 +118,16 @@ def test_profile_in_english(demo_aktif):
     assert not at.exception
     assert at.title[0].value == "Village Profile"
     assert at.subheader[1].value == "BLM per year and component"
+
+
+def test_profile_links_keep_programmes_and_language_and_skip_missing_codes():
+    import pandas as pd
+    from pantau import filters
+    from pantau.pilihan import Pilihan
+    p = Pilihan("13.72", 2008, 2014, ("PNPM-MP",), "en")
+    df = pd.DataFrame({"kode": [A, None, B], "nilai": [1, 2, 3]})
+    daftar, _ = filters.kolom_profil(df, p)
+    tautan = daftar.iloc[:, 1]
+    assert tautan[0] == f"profil?kel={A}&tahun=2008-2014&program=PNPM-MP&lang=en" == filters.url_profil(A, p)
+    assert tautan[2] == f"profil?kel={B}&tahun=2008-2014&program=PNPM-MP&lang=en" == filters.url_profil(B, p)
+    assert pd.isna(tautan[1])
