@@ -3,7 +3,8 @@
 For every page, for the whole country and for one kab/kota: the cold script run (empty caches, new
 connection) and the warm rerun (cache hit) through Streamlit's AppTest, timed inside the script thread
 (bench/sarung.py), with the wall time of the cold AppTest run beside it (the harness adds ~0.1 s); the raw DuckDB time of exactly
-the queries that run made (recorded, then replayed on a fresh connection); a pandas implementation of
+the queries that run made (recorded, then replayed on a fresh connection); how much of the cold run went into
+building Plotly figures (bench/figur.py); a pandas implementation of
 the same questions reading the same Parquet (bench/baseline.py); peak memory; and the demo-generation
 time. Medians of several runs. Writes a Markdown report to bench/results/ and a summary into README.md.
 """
@@ -29,6 +30,7 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from pantau import dataset, db  # noqa: E402
 from bench import baseline, jam  # noqa: E402
+from bench.figur import PengukurFigur  # noqa: E402
 
 KAB = "32.73"   # Kota Bandung: a large kota that the national selection always includes
 PAGES = {"BLM": "pages/blm.py", "Dana Bergulir": "pages/dana_bergulir.py", "100-0-100": "pages/permukiman.py",
@@ -86,18 +88,19 @@ class Perekam:
 def satu_halaman(path: str, url: dict, ulang: int) -> dict:
     """Cold and warm script-run times (measured inside the run by bench/sarung.py), the same runs' wall time
     through AppTest (harness included), and the raw DuckDB time of the queries the cold run made."""
-    dingin, hangat, kueri, dinding = [], [], [], []
+    dingin, hangat, kueri, dinding, figur = [], [], [], [], []
     for _ in range(ulang):
         kosongkan_cache()
         at = AppTest.from_file(str(ROOT / "bench" / "sarung.py"), default_timeout=120)
         for k, v in url.items():
             at.query_params[k] = v
         jam.mulai(str(ROOT / path))
-        with Perekam() as rekam:
+        with Perekam() as rekam, PengukurFigur() as ukur:
             mulai = time.perf_counter()
             at.run()
             dinding.append(time.perf_counter() - mulai)
         dingin.append(jam.total())
+        figur.append(ukur.detik)
         if at.exception:
             raise RuntimeError(f"{path} {url}: {at.exception[0].value}")
         jam.mulai(str(ROOT / path))
@@ -105,7 +108,7 @@ def satu_halaman(path: str, url: dict, ulang: int) -> dict:
         hangat.append(jam.total())
         kueri.append(waktu_duckdb(rekam.panggilan))
     return {"dingin": statistics.median(dingin), "hangat": statistics.median(hangat),
-            "dinding": statistics.median(dinding), "duckdb": statistics.median(kueri),
+            "dinding": statistics.median(dinding), "duckdb": statistics.median(kueri), "figur": statistics.median(figur),
             "jumlah_kueri": len(rekam.panggilan), "panggilan": rekam.panggilan}
 
 
@@ -155,7 +158,7 @@ def main() -> None:
                 if r["kueri_utama"] else None
             hasil[(nama, cakupan)] = r
             print(f"{nama:18s} {cakupan:12s} cold {r['dingin']:.3f}s (wall {r['dinding']:.3f}s) warm {r['hangat']:.3f}s "
-                  f"duckdb {r['duckdb']:.3f}s main query {_sel(r['duckdb_utama'])}s pandas {_sel(r['pandas'])}s",
+                  f"duckdb {r['duckdb']:.3f}s figures {r['figur']:.3f}s main query {_sel(r['duckdb_utama'])}s pandas {_sel(r['pandas'])}s",
                   flush=True)
     puncak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     laporan = tulis_laporan(hasil, puncak, gen, waktu_demo(), semua=set(args.halaman) == set(PAGES))
@@ -174,13 +177,16 @@ def tulis_laporan(hasil: dict, puncak_mb: float, gen: float | None, demo: float,
     baris = [f"Measured {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC on {mesin}; dataset "
              f"{dataset.active_id()} ({_baris_dataset()}); medians of runs.", "",
              "| page | scope | cold s (≤ 1.5) | warm s (≤ 0.25) | cold, AppTest wall s | raw DuckDB s, all queries "
-             "| cold ÷ DuckDB (≤ 1.5) | queries | main query | its DuckDB s | its pandas s | pandas ÷ DuckDB |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+             "| cold ÷ DuckDB (≤ 1.5) | of the cold run: building figures s | (cold − figures) ÷ DuckDB | queries "
+             "| main query | its DuckDB s | its pandas s | pandas ÷ DuckDB |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for (nama, cakupan), r in hasil.items():
         rasio = r["dingin"] / r["duckdb"] if r["duckdb"] else None
+        tanpa_figur = (r["dingin"] - r["figur"]) / r["duckdb"] if r["duckdb"] else None
         pd_rasio = r["pandas"] / r["duckdb_utama"] if r["pandas"] and r["duckdb_utama"] else None
         baris.append(f"| {nama} | {cakupan} | {_sel(r['dingin'], BUDGET_COLD)} | {_sel(r['hangat'], BUDGET_WARM)} | "
-                     f"{_sel(r['dinding'])} | {_sel(r['duckdb'])} | {_sel(rasio, BUDGET_RATIO)} | {r['jumlah_kueri']} | "
+                     f"{_sel(r['dinding'])} | {_sel(r['duckdb'])} | {_sel(rasio, BUDGET_RATIO)} | {_sel(r['figur'])} | "
+                     f"{_sel(tanpa_figur)} | {r['jumlah_kueri']} | "
                      f"{r['kueri_utama'] or '–'} | {_sel(r['duckdb_utama'])} | {_sel(r['pandas'])} | {_sel(pd_rasio)} |")
     baris += ["", f"Peak memory of the benchmark process: {puncak_mb:.0f} MB. Demo generation: {demo:.1f} s (≤ 15)."
               + (f" National generation: {gen:.0f} s." if gen else "")]
