@@ -61,10 +61,14 @@ def waktu_demo() -> float:
 
 
 def kosongkan_cache() -> None:
+    """Empty every cache, then collect the garbage the previous runs left (so a collection of their objects is
+    not timed as part of the next run)."""
+    import gc
     import streamlit as st
     st.cache_data.clear()
     st.cache_resource.clear()
     db._connection.cache_clear()
+    gc.collect()
 
 
 class Perekam:
