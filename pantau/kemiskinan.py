@@ -136,9 +136,10 @@ def selisih(p: Pilihan, panjang: int) -> pd.DataFrame:
 
 def keterangan(df: pd.DataFrame, lang: str) -> np.ndarray:
     """Why max ÷ min is missing (one source, or the lowest source counts 0) or may mislead (coverage differs)."""
-    sumber_min = df["sumber_min"].astype(object).fillna("")
-    nol = sumber_min.map({s: t("kemiskinan.ket.min_nol", lang, sumber=nama_sumber(s, lang))
-                          for s in sumber_min.unique()})
+    kode, sumber = pd.factorize(df["sumber_min"])          # a few sources over thousands of rows: text each once
+    teks = np.array([t("kemiskinan.ket.min_nol", lang, sumber=nama_sumber(s, lang)) for s in sumber] + [""],
+                    dtype=object)
+    nol = pd.Series(teks[kode], index=df.index)             # code -1 (no source) takes the last entry, ""
     return np.select([df["jumlah_sumber"].to_numpy() < 2, df["rt_min"].fillna(0).to_numpy() == 0,
                       ~df["cakupan_sama"].fillna(True).astype(bool).to_numpy()],
                      [t("kemiskinan.ket.satu_sumber", lang), nol.to_numpy(dtype=object),
@@ -220,7 +221,7 @@ def _layar(versi: str | None, wilayah: str, tahun_awal: int, tahun_akhir: int, p
            lang: str, tahun: int) -> Layar:
     p = Pilihan(wilayah, tahun_awal, tahun_akhir, program, lang)
     data = _ringkasan(versi, wilayah, tahun_awal, tahun_akhir, program, lang)
-    pot = potret(p, tahun, data.blm)
+    pot = potret(p, tahun, data)
     gambar = {"matriks": grafik_matriks(pot, lang), "tren": grafik_tren(data, lang), "blm": grafik_blm(data.blm, lang)}
     if p.tingkat != "kelurahan":
         gambar["peringkat"] = grafik_peringkat(pot, lang)
@@ -245,13 +246,15 @@ def hitung_ringkasan(p: Pilihan) -> Ringkasan:
                      kel, blm_per_sumber(p))
 
 
-def potret(p: Pilihan, tahun: int, blm: pd.DataFrame) -> Potret:
-    """The picture for one data year; for a single kelurahan the matrix runs over its years instead."""
+def potret(p: Pilihan, tahun: int, data: Ringkasan) -> Potret:
+    """The picture for one data year of the selection `data`; for a single kelurahan the matrix runs over its
+    years instead."""
     sel = selisih(p, _panjang(p))
     baris = sel[sel["tahun"] == tahun]
     wil = selisih(p, PANJANG[filters.tingkat_bawah(p)])
     wil = _urut_rasio(wil[wil["tahun"] == tahun])
-    kel = _urut_rasio(selisih(p, PANJANG["kelurahan"]).query("tahun == @tahun"))
+    kel = _urut_rasio(data.kelurahan[data.kelurahan["tahun"] == tahun])     # the selection's kelurahan, not again
+    blm = data.blm
     if p.tingkat == "kelurahan":
         matriks = sel.sort_values("tahun", ascending=False).assign(label=lambda d: d["tahun"].astype(str))
     else:

@@ -82,7 +82,7 @@ def test_programme_filter_keeps_the_programme_kelurahan(data_miskin):
 def test_picture_of_one_year_ranks_areas_and_kelurahan_by_max_over_min(data_miskin):
     data = kemiskinan.ringkasan(_p())
     assert data.tahun == [2015, 2019]
-    potret = kemiskinan.potret(_p(), 2015, data.blm)
+    potret = kemiskinan.potret(_p(), 2015, data)
     assert potret.wilayah["kode"].tolist() == ["13.72", "18.72"]    # 2,0× then Metro (undefined) last
     assert potret.matriks["kode"].tolist() == [A, B, M]             # 2,5× > 1,25× > undefined
     assert potret.matriks["teks"].tolist() == ["2,50×", "1,25×", "–"]
@@ -97,7 +97,7 @@ def test_picture_of_one_year_ranks_areas_and_kelurahan_by_max_over_min(data_misk
 
 def test_for_one_kelurahan_the_matrix_runs_over_its_years(data_miskin):
     p = _p(A)
-    potret = kemiskinan.potret(p, 2015, kemiskinan.ringkasan(p).blm)
+    potret = kemiskinan.potret(p, 2015, kemiskinan.ringkasan(p))
     assert potret.matriks["label"].tolist() == ["2019", "2015"]
     assert potret.matriks["teks"].tolist() == ["–", "2,50×"]          # 2019 has BPS only
 
