@@ -76,7 +76,10 @@ def test_kelurahan_circles_open_the_profile(halaman):
 def test_profile_draws_offline_and_an_unknown_code_says_so(halaman):
     buka(halaman, "/profil?kel=13.72.01.1001", "profil_tanah_garam")
     grafik_tergambar(halaman, 4)
-    assert halaman.locator(".js-plotly-plot .scattergeo path.point").count() == 7    # the location map
+    # the location map draws after the other charts (its geometry loads first): wait for its points
+    halaman.wait_for_function("() => document.querySelectorAll('.js-plotly-plot .scattergeo path.point').length"
+                              " >= 7", timeout=30_000)
+    assert halaman.locator(".js-plotly-plot .scattergeo path.point").count() == 7
     assert halaman.get_by_text("Tanah Garam", exact=True).count() >= 1
     assert halaman.keluar == []
     buka(halaman, "/profil?kel=13.72.01.9999", "profil_tidak_dikenal", lebar=1024, tinggi=768)
