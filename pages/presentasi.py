@@ -22,7 +22,8 @@ if salah:
 if not slides:
     st.title(t("ringkasan.judul", lang))
     st.info(t("presentasi.kosong", lang), icon="📭")
-    st.button(t("presentasi.keluar", lang), on_click=presentasi.keluar, key="pres_keluar")
+    st.button(t("presentasi.keluar", lang), on_click=presentasi.keluar, key="pres_keluar",
+              shortcut=presentasi.TOMBOL_KEYBOARD["keluar"])
     st.stop()
 presentasi.tampilkan(slides[nomor - 1], lang, key=f"slide_{nomor}")
 presentasi.tombol(nomor, len(slides), lang)

@@ -158,8 +158,7 @@ def bisa_drill(kode: str | None, sekarang: str) -> bool:
 
 def url_profil(kode: str, p: Pilihan | None = None) -> str:
     """Relative link to the profile of kelurahan `kode`, keeping the years, programmes and language of `p`."""
-    url = ubah(p, wilayah=kode).ke_url() if p is not None else {"kel": kode}
-    return URL_PROFIL + "?" + "&".join(f"{k}={v}" for k, v in url.items())
+    return _url_profil_semua([kode], p)[0] if p is not None else f"{URL_PROFIL}?kel={kode}"
 
 
 def _url_profil_semua(kode: list, p: Pilihan) -> list[str | None]:
