@@ -61,12 +61,15 @@ def test_the_app_sees_the_new_version_without_clearing_caches(buat_versi):
     assert int(db.query("rentang_tahun").tahun_maks[0]) == 2023          # cached per active version id
 
 
+PINJAMAN_JANUARI_2011 = (
+    "kode_ksm,kode_bkm,kode_kelurahan,periode,tahun,pencairan_rp,pokok_jatuh_tempo_rp,pokok_dibayar_rp,"
+    "jasa_dibayar_rp,saldo_pinjaman_rp,tunggakan_angsuran,siklus\n"
+    "13.72.01.1001.B.001,13.72.01.1001.B,13.72.01.1001,01/01/2011,2011,0,100.000,100.000,15.000,800.000,0,1\n")
+
+
 def test_append_adds_a_file_and_keeps_the_old_rows(buat_versi):
     awal = buat_versi(kecil())
-    isi = ("kode_ksm,kode_bkm,kode_kelurahan,periode,tahun,pencairan_rp,pokok_jatuh_tempo_rp,pokok_dibayar_rp,"
-           "jasa_dibayar_rp,saldo_pinjaman_rp,tunggakan_angsuran,siklus\n"
-           "13.72.01.1001.B.001,13.72.01.1001.B,13.72.01.1001,01/01/2011,2011,0,100.000,100.000,15.000,800.000,0,1\n")
-    baru = impor(isi, "pinjaman_bulanan", "tambah", "januari.csv").versi
+    baru = impor(PINJAMAN_JANUARI_2011, "pinjaman_bulanan", "tambah", "januari.csv").versi
     df = dataset.read_table(baru, "pinjaman_bulanan").sort_values("periode")
     assert df.periode.tolist() == [date(2010, 12, 1)] * 2 + [date(2011, 1, 1)]
     assert df.saldo_pinjaman_rp.tolist()[-1] == 800_000
@@ -88,10 +91,7 @@ def test_import_of_another_table_links_the_parents_derived_tables(buat_versi):
 
 def test_import_of_loans_writes_their_derived_tables_again(buat_versi):
     awal = buat_versi(kecil())
-    isi = ("kode_ksm,kode_bkm,kode_kelurahan,periode,tahun,pencairan_rp,pokok_jatuh_tempo_rp,pokok_dibayar_rp,"
-           "jasa_dibayar_rp,saldo_pinjaman_rp,tunggakan_angsuran,siklus\n"
-           "13.72.01.1001.B.001,13.72.01.1001.B,13.72.01.1001,01/01/2011,2011,0,100.000,100.000,15.000,800.000,0,1\n")
-    baru = impor(isi, "pinjaman_bulanan", "tambah", "januari.csv").versi
+    baru = impor(PINJAMAN_JANUARI_2011, "pinjaman_bulanan", "tambah", "januari.csv").versi
     for nama in ("pinjaman_kelurahan_bulanan", "pinjaman_kab_bulanan"):
         assert _inode(baru, nama) != _inode(awal, nama)
     assert _inode(baru, "upk_keuangan_ytd") == _inode(awal, "upk_keuangan_ytd")    # accounts unchanged: linked
