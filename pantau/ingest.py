@@ -132,7 +132,7 @@ def _teks_angka(s: str) -> float | int:
         raise Salah("terlalu_besar")
     negatif = s.startswith("(") and s.endswith(")")
     s = re.sub(r"^(rp\.?|idr)\s*", "", s.strip("()").strip(), flags=re.I)
-    if s[:1] in "+-":
+    if s.startswith(("+", "-")):           # not `s[:1] in "+-"`: that is also true for an empty rest ("Rp")
         negatif, s = negatif or s[0] == "-", s[1:]
     s = re.sub(r"^(rp\.?|idr)\s*", "", s.strip(), flags=re.I).replace(" ", "")
     s = s[:-2] if s.endswith((",-", ".-")) else s

@@ -42,6 +42,7 @@ def test_percent_text_and_excel_percent_cells_become_points():
 
 @pytest.mark.parametrize("teks, kode", [
     ("belum ada", "bukan_angka"), ("1,5 M", "bukan_angka"), ("9,38189E+09", "angka_ilmiah"), ("12,5", "bukan_bulat"),
+    ("RP", "bukan_angka"), ("Rp -", "bukan_angka"), ("()", "bukan_angka"),      # a currency or a sign with no digits
 ])
 def test_bad_numbers_say_why(teks, kode):
     with pytest.raises(ingest.Salah) as e:
